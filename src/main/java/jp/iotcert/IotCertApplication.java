@@ -1,0 +1,14 @@
+package jp.iotcert;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IotCertApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(IotCertApplication.class, args);
+  }
+}

@@ -1,0 +1,69 @@
+package jp.iotcert.application;
+
+import java.util.HashMap;
+import java.util.Map;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.notice.NoticeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Fills an applicant notice from the stored application and sends it; ends the application where the notice does. */
+@Service
+public class ApplicantNotifier {
+
+  private final ApplicationRepository applications;
+  private final FeeLedger fees;
+  private final SupplementRequests supplements;
+  private final CertificationRegister register;
+  private final NoticeService notices;
+  private final BusinessCalendar calendar;
+  private final String publicBaseUrl;
+
+  public ApplicantNotifier(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
+      CertificationRegister register, NoticeService notices, BusinessCalendar calendar,
+      @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+    this.applications = applications;
+    this.fees = fees;
+    this.supplements = supplements;
+    this.register = register;
+    this.notices = notices;
+    this.calendar = calendar;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  /** @param extra values known only to the process (e.g. the 第8条 revocation date, inspection dates) */
+  public void send(String applicationNumber, ApplicantNotice notice, Map<String, String> extra) {
+    Application a = applications.get(applicationNumber);
+    Map<String, String> values = new HashMap<>();
+    values.put("applicationNumber", a.applicationNumber());
+    values.put("providerName", a.providerName());
+    values.put("serviceName", a.serviceName());
+    values.put("applicationDate", a.applicationDate().toString());
+    values.put("feeAmount", Long.toString(a.feeAmount()));
+    values.put("feePaid", Long.toString(fees.paid(applicationNumber)));
+    values.put("feeDueOn", a.feeDueOn().toString());
+    values.put("decisionReasons", a.decisionReasons() == null ? "" : a.decisionReasons());
+    supplements.all(applicationNumber).stream().reduce((first, second) -> second).ifPresent(r -> {
+      values.put("supplementMessage", r.message());
+      values.put("supplementDeadline", r.deadline().toString());
+    });
+    register.findByApplication(applicationNumber).ifPresent(c -> {
+      values.put("certificationNumber", c.certificationNumber());
+      values.put("certifiedOn", c.certifiedOn().toString());
+      values.put("validUntil", c.validUntil().toString());
+      values.put("verificationUrl", verificationUrl(c.certificationNumber()));
+    });
+    values.putAll(extra);
+    notices.send(applicationNumber, a.certificationNumber(), notice.name(), a.contactEmail(), notice.subject(values),
+        notice.body(values));
+    if (notice.endsAs() != null && !a.status().isEnded()) {
+      applications.end(applicationNumber, notice.endsAs(), notice.closedReason(), calendar.now());
+    }
+  }
+
+  /** The body's verification URL for a certification (第10条4); online use of the mark links here. */
+  public String verificationUrl(String certificationNumber) {
+    return publicBaseUrl + "/registry/" + certificationNumber.replace(" ", "%20");
+  }
+}

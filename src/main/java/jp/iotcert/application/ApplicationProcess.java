@@ -1,0 +1,53 @@
+package jp.iotcert.application;
+
+/** Names shared by the `certification-application` process model and the code. */
+public final class ApplicationProcess {
+
+  public static final String KEY = "certification-application";
+
+  // Messages
+  public static final String MESSAGE_SUPPLEMENTED = "applicationSupplemented";
+  public static final String MESSAGE_FEE_PAID = "feePaid";
+  public static final String MESSAGE_WITHDRAWAL = "withdrawalRequested";
+
+  // Variables: identity of the case
+  public static final String APPLICATION_NUMBER = "applicationNumber";
+  public static final String APPLICATION_TYPE = "applicationType";
+  public static final String CORPORATE_NUMBER = "corporateNumber";
+  public static final String PROVIDER_NAME = "providerName";
+  public static final String SERVICE_NAME = "serviceName";
+  public static final String CHANNEL = "channel";
+
+  // Variables: 第8条
+  public static final String REFUSAL_GROUND = "refusalGround";
+  public static final String REVOKED_ON = "revokedOn";
+
+  // Variables: completeness and supplements
+  public static final String AUTO_COMPLETE = "autoComplete";
+  public static final String MISSING_ITEMS = "missingItems";
+  public static final String DOCUMENTS_COMPLETE = "documentsComplete";
+  public static final String SUPPLEMENT_REQUEST = "supplementRequest";
+  public static final String SUPPLEMENT_DEADLINE_AT = "supplementDeadlineAt";
+
+  // Variables: fee (第5条)
+  public static final String FEE_AMOUNT = "feeAmount";
+  public static final String FEE_REMINDER_AT = "feeReminderAt";
+  public static final String FEE_DUE_AT = "feeDueAt";
+
+  // Variables: review, decision
+  public static final String DISCLOSURE_SUMMARY = "disclosureSummary";
+  public static final String REVIEW_RESULT = "reviewResult";
+  public static final String REVIEW_FINDINGS = "reviewFindings";
+  public static final String NON_CONFORMING_ITEMS = "nonConformingItems";
+  public static final String INSPECTION_REQUIRED = "inspectionRequired";
+  public static final String COMMITTEE_REQUIRED = "committeeRequired";
+  public static final String DECISION = "decision";
+  public static final String DECISION_REASONS = "decisionReasons";
+  public static final String CERTIFICATION_NUMBER = "certificationNumber";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+  public static final String DECISION_CERTIFY = "CERTIFY";
+  public static final String DECISION_REFUSE = "REFUSE";
+
+  private ApplicationProcess() {}
+}

@@ -1,0 +1,304 @@
+package jp.iotcert.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.application.ApplicationRequest.WithheldItem;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.Counters;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.NotFoundException;
+import jp.iotcert.identity.CurrentUser;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What applicants and staff do to an application through the API. Each operation is one
+ * transaction with the engine's: the stored data and the process move together or not at all.
+ */
+@Service
+public class ApplicationService {
+
+  /** The version of the operating rules applications run under (第22条; in force since 2022-04-01). */
+  public static final String RULES_VERSION = "2022-04-01";
+
+  private final ApplicationRepository applications;
+  private final FeeLedger fees;
+  private final SupplementRequests supplements;
+  private final ApplicationValidator validator;
+  private final Counters counters;
+  private final RuntimeService runtimeService;
+  private final BusinessCalendar calendar;
+  private final CurrentUser currentUser;
+  private final ObjectMapper json;
+  private final long feeAmount;
+  private final Period feeReminderAfter;
+  private final Period feeDeadline;
+
+  public ApplicationService(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
+      ApplicationValidator validator, Counters counters, RuntimeService runtimeService, BusinessCalendar calendar,
+      CurrentUser currentUser, ObjectMapper json,
+      @Value("${iotcert.fee.amount}") long feeAmount,
+      @Value("${iotcert.fee.reminder-after}") Period feeReminderAfter,
+      @Value("${iotcert.fee.deadline}") Period feeDeadline) {
+    this.applications = applications;
+    this.fees = fees;
+    this.supplements = supplements;
+    this.validator = validator;
+    this.counters = counters;
+    this.runtimeService = runtimeService;
+    this.calendar = calendar;
+    this.currentUser = currentUser;
+    this.json = json;
+    this.feeAmount = feeAmount;
+    this.feeReminderAfter = feeReminderAfter;
+    this.feeDeadline = feeDeadline;
+  }
+
+  @Transactional
+  public Application submit(ApplicationRequest request, List<UploadedDocument> documents, List<FieldError> documentErrors) {
+    List<FieldError> errors = new ArrayList<>(validator.validate(request));
+    errors.addAll(documentErrors);
+    if (ApplicationType.NEW.name().equals(request.type())
+        && documents.stream().noneMatch(d -> d.kind() == DocumentKind.REGISTRY_CERTIFICATE)
+        && documentErrors.stream().noneMatch(e -> e.field().equals(DocumentKind.REGISTRY_CERTIFICATE.part()))) {
+      errors.add(new FieldError("registryCertificate", "新規申請には登記事項証明書（PDF）が必要です"));
+    }
+    if (currentUser.isProviderOnly()) {
+      String own = currentUser.corporateNumber().orElse(null);
+      if (request.provider() != null && request.provider().corporateNumber() != null
+          && !request.provider().corporateNumber().equals(own)) {
+        errors.add(new FieldError("provider.corporateNumber", "自社の法人番号でのみ申請できます"));
+      }
+      if (Channel.POST.name().equals(request.channel())) {
+        errors.add(new FieldError("channel", "郵送申請（POST）は事務局が登録します"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("申請内容に" + errors.size() + "件の誤りがあります。", errors);
+    }
+
+    LocalDate today = calendar.today();
+    String number = String.format("A-%d-%06d", today.getYear(), counters.next(Counters.APPLICATION));
+    LocalDate feeDueOn = today.plus(feeDeadline);
+    Application application = new Application(number, ApplicationType.valueOf(request.type()),
+        Channel.valueOf(request.channel()), ApplicationStatus.SUBMITTED, request.provider().corporateNumber(),
+        request.provider().name().strip(), request.provider().address().strip(),
+        request.provider().representative().strip(), request.contact().name().strip(),
+        request.contact().email().strip(), request.contact().phone().strip(), request.service().name().strip(),
+        request.service().description().strip(), blankToNull(request.service().url()),
+        write(request.disclosureOrEmpty()), write(request.withheldOrEmpty()), request.certificationNumber(), today,
+        calendar.now(), currentUser.id(), RULES_VERSION, feeAmount, feeDueOn, null, null, null, null, null);
+    applications.insert(application);
+    storeDocuments(number, documents);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ApplicationProcess.APPLICATION_NUMBER, number);
+    variables.put(ApplicationProcess.APPLICATION_TYPE, application.type().name());
+    variables.put(ApplicationProcess.CHANNEL, application.channel().name());
+    variables.put(ApplicationProcess.CORPORATE_NUMBER, application.corporateNumber());
+    variables.put(ApplicationProcess.PROVIDER_NAME, application.providerName());
+    variables.put(ApplicationProcess.SERVICE_NAME, application.serviceName());
+    variables.put(ApplicationProcess.FEE_AMOUNT, feeAmount);
+    variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(today.plus(feeReminderAfter)));
+    variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
+    runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, number, variables);
+    return applications.get(number);
+  }
+
+  @Transactional(readOnly = true)
+  public Application visible(String applicationNumber) {
+    Application application = applications.find(applicationNumber)
+        .orElseThrow(() -> notFound(applicationNumber));
+    if (!currentUser.mayActFor(application.corporateNumber())) {
+      // Another provider's application: answered as unknown, so numbers cannot be probed.
+      throw notFound(applicationNumber);
+    }
+    return application;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Application> list() {
+    if (currentUser.isProviderOnly()) {
+      return currentUser.corporateNumber().map(applications::list).orElse(List.of());
+    }
+    return applications.list(null);
+  }
+
+  @Transactional
+  public void supplement(String applicationNumber, SupplementRequest request, List<UploadedDocument> documents,
+      List<FieldError> documentErrors) {
+    visible(applicationNumber);
+    Application application = applications.lock(applicationNumber);
+    List<FieldError> errors = new ArrayList<>(documentErrors);
+    if (request.disclosure() != null || request.withheldItems() != null) {
+      validator.validateDisclosure(request.disclosure() == null ? List.of() : request.disclosure(),
+          request.withheldItems(), errors);
+    }
+    if (request.message() != null && request.message().length() > 4000) {
+      errors.add(new FieldError("message", "メッセージは4000文字以内で入力してください"));
+    }
+    if (documents.isEmpty() && request.disclosure() == null && request.withheldItems() == null
+        && documentErrors.isEmpty()) {
+      errors.add(new FieldError("supplement", "補正する書類または開示情報を送ってください"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("補正の内容に" + errors.size() + "件の誤りがあります。", errors);
+    }
+    SupplementRequests.Request open = supplements.findOpen(applicationNumber)
+        .orElseThrow(() -> new ConflictException("申請 " + applicationNumber + " には回答待ちの補正依頼がありません。"));
+
+    if (request.disclosure() != null || request.withheldItems() != null) {
+      Map<String, DisclosureValue> merged = new LinkedHashMap<>();
+      read(application.disclosureJson(), new TypeReference<List<DisclosureValue>>() {})
+          .forEach(v -> merged.put(v.itemId(), v));
+      if (request.disclosure() != null) {
+        request.disclosure().forEach(v -> merged.put(v.itemId(), v));
+      }
+      List<WithheldItem> withheld = request.withheldItems() != null ? request.withheldItems()
+          : read(application.withheldJson(), new TypeReference<List<WithheldItem>>() {});
+      applications.updateDisclosure(applicationNumber, write(List.copyOf(merged.values())), write(withheld));
+    }
+    storeDocuments(applicationNumber, documents);
+    supplements.answer(open.id(), request.message(), calendar.now());
+    applications.updateStatus(applicationNumber, ApplicationStatus.SUBMITTED);
+    MessageCorrelationResult result = runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SUPPLEMENTED)
+        .processInstanceBusinessKey(applicationNumber).correlateWithResult();
+    if (result == null) {
+      throw new ConflictException("補正を受け付けられる状態ではありません。");
+    }
+  }
+
+  @Transactional
+  public void withdraw(String applicationNumber, String reason) {
+    visible(applicationNumber);
+    Application application = applications.lock(applicationNumber);
+    if (application.status().isEnded()) {
+      throw new ConflictException("申請 " + applicationNumber + " は既に終了しています（" + application.status() + "）。");
+    }
+    if (application.status() == ApplicationStatus.DECIDED) {
+      throw new ConflictException("認定の可否が決定した後は取り下げられません。");
+    }
+    if (reason != null && reason.length() > 2000) {
+      throw new InvalidInputException("reason", "取下げの理由は2000文字以内で入力してください");
+    }
+    // The withdrawal takes effect now; the process cancels open work and sends the notice.
+    applications.end(applicationNumber, ApplicationStatus.WITHDRAWN, "WITHDRAWN", calendar.now());
+    supplements.closeOpen(applicationNumber, SupplementRequests.CANCELLED);
+    runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_WITHDRAWAL)
+        .processInstanceBusinessKey(applicationNumber)
+        .setVariable(ApplicationProcess.WITHDRAWAL_REASON, reason == null ? "" : reason.strip())
+        .correlateWithResult();
+  }
+
+  @Transactional
+  public FeeStatus pay(String applicationNumber, PaymentRequest payment) {
+    visible(applicationNumber);
+    Application application = applications.lock(applicationNumber);
+    List<FieldError> errors = new ArrayList<>();
+    if (payment.amount() == null) {
+      errors.add(new FieldError("amount", "金額（円）は必須です"));
+    } else if (payment.amount() <= 0) {
+      errors.add(new FieldError("amount", "金額は1円以上の整数です"));
+    }
+    if (payment.paidOn() == null) {
+      errors.add(new FieldError("paidOn", "納付日は必須です（例: 2026-12-01）"));
+    } else if (payment.paidOn().isAfter(calendar.today())) {
+      errors.add(new FieldError("paidOn", "納付日に未来の日付は指定できません"));
+    } else if (payment.paidOn().isBefore(application.applicationDate().minusDays(90))) {
+      errors.add(new FieldError("paidOn", "納付日が申請日より90日以上前です"));
+    }
+    if (payment.reference() == null || payment.reference().isBlank()) {
+      errors.add(new FieldError("reference", "納付の照会番号は必須です"));
+    } else if (payment.reference().length() > 100) {
+      errors.add(new FieldError("reference", "照会番号は100文字以内です"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("納付の記録に" + errors.size() + "件の誤りがあります。", errors);
+    }
+    if (application.status().isEnded()) {
+      throw new ConflictException("申請 " + applicationNumber + " は既に終了しています。納付は記録できません。");
+    }
+    if (fees.hasReference(applicationNumber, payment.reference().strip())) {
+      throw new ConflictException("照会番号 " + payment.reference().strip() + " の納付は既に記録されています。");
+    }
+    long before = fees.paid(applicationNumber);
+    fees.record(applicationNumber, payment.amount(), payment.paidOn(), payment.reference().strip(), calendar.now(),
+        currentUser.id());
+    long paid = before + payment.amount();
+    if (before < application.feeAmount() && paid >= application.feeAmount()) {
+      runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_FEE_PAID)
+          .processInstanceBusinessKey(applicationNumber).correlateAllWithResult();
+    }
+    return feeStatus(application, paid);
+  }
+
+  public FeeStatus feeStatus(Application application) {
+    return feeStatus(application, fees.paid(application.applicationNumber()));
+  }
+
+  private static FeeStatus feeStatus(Application application, long paid) {
+    return new FeeStatus(application.feeAmount(), paid, paid >= application.feeAmount(), application.feeDueOn());
+  }
+
+  private void storeDocuments(String applicationNumber, List<UploadedDocument> documents) {
+    for (UploadedDocument document : documents) {
+      applications.addDocument(applicationNumber, document, sha256(document.content()), calendar.now(),
+          currentUser.id());
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T read(String value, TypeReference<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static NotFoundException notFound(String applicationNumber) {
+    return new NotFoundException("申請番号 " + applicationNumber + " の申請はありません。");
+  }
+
+  public record SupplementRequest(String message, List<DisclosureValue> disclosure, List<WithheldItem> withheldItems) {}
+
+  public record PaymentRequest(Long amount, LocalDate paidOn, String reference) {}
+
+  public record FeeStatus(long amount, long paid, boolean paidInFull, LocalDate dueOn) {}
+}

@@ -1,0 +1,3 @@
+package jp.iotcert.application;
+
+public enum ApplicationType { NEW, RENEWAL }

@@ -1,0 +1,42 @@
+package jp.iotcert.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.application.ApplicationRequest.WithheldItem;
+
+/** GET /api/applications/{applicationNumber}: status, notices sent, open requests (CONTRACT.md). */
+public record ApplicationView(
+    String applicationNumber,
+    String type,
+    String channel,
+    String status,
+    LocalDate applicationDate,
+    Instant submittedAt,
+    String rulesVersion,
+    ApplicationRequest.Provider provider,
+    ApplicationRequest.Contact contact,
+    ApplicationRequest.Service service,
+    List<DisclosureValue> disclosure,
+    List<WithheldItem> withheldItems,
+    List<DocumentView> documents,
+    ApplicationService.FeeStatus fee,
+    List<OpenRequest> openRequests,
+    List<NoticeView> notices,
+    Decision decision,
+    String certificationNumber,
+    String closedReason) {
+
+  public record DocumentView(String kind, String fileName, long sizeBytes, String sha256, Instant uploadedAt) {}
+
+  /** Something the applicant still has to do, with its deadline. */
+  public record OpenRequest(String kind, String message, LocalDate deadline) {}
+
+  public record NoticeView(String kind, String subject, String body, Instant sentAt) {}
+
+  public record Decision(String decision, String reasons, LocalDate decidedOn) {}
+
+  public record Summary(String applicationNumber, String type, String status, String corporateNumber,
+      String serviceName, LocalDate applicationDate, String certificationNumber) {}
+}

@@ -1,0 +1,71 @@
+package jp.iotcert.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationService;
+import jp.iotcert.common.BusinessCalendar;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 「認定を登録する」 (第6条1, 第6条5, 第11条): issues the certification number and certificate,
+ * enters the register, starts the service's `certification` lifecycle, and sets `certificationNumber`.
+ */
+@Component("certifyApplication")
+public class CertifyApplicationDelegate implements JavaDelegate {
+
+  /** 申請書B item 1, 開示情報の時点: published beside the certification date. */
+  static final String DISCLOSURE_DATE_ITEM = "B-01";
+
+  private final ApplicationRepository applications;
+  private final CertificationService certifications;
+  private final BusinessCalendar calendar;
+  private final ObjectMapper json;
+
+  public CertifyApplicationDelegate(ApplicationRepository applications, CertificationService certifications,
+      BusinessCalendar calendar, ObjectMapper json) {
+    this.applications = applications;
+    this.certifications = certifications;
+    this.calendar = calendar;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Application a = applications.get((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER));
+    LocalDate certifiedOn = a.decidedOn() != null ? a.decidedOn() : calendar.today();
+    Certification certification = certifications.certify(new CertificationService.NewCertification(
+        a.applicationNumber(), a.corporateNumber(), a.providerName(), a.serviceName(), a.serviceDescription(),
+        a.serviceUrl(), certifiedOn, disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson()));
+    applications.setCertificationNumber(a.applicationNumber(), certification.certificationNumber());
+    applications.end(a.applicationNumber(), ApplicationStatus.CERTIFIED, null, calendar.now());
+    execution.setVariable(ApplicationProcess.CERTIFICATION_NUMBER, certification.certificationNumber());
+  }
+
+  private LocalDate disclosureDate(String disclosureJson) {
+    try {
+      return json.readValue(disclosureJson, new TypeReference<List<DisclosureValue>>() {}).stream()
+          .filter(v -> DISCLOSURE_DATE_ITEM.equals(v.itemId()))
+          .map(v -> parse(v.value()))
+          .filter(java.util.Objects::nonNull)
+          .findFirst().orElse(null);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static LocalDate parse(String value) {
+    try {
+      return LocalDate.parse(value.strip().replace('/', '-'));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

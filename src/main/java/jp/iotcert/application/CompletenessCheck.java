@@ -1,0 +1,98 @@
+package jp.iotcert.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.application.ApplicationRequest.WithheldItem;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.catalogue.DisclosureItem;
+import jp.iotcert.common.CorporateNumber;
+import org.springframework.stereotype.Service;
+
+/** Completeness of an application (第4条1): the required documents and every mandatory (必須) item. */
+@Service("completenessRules")
+public class CompletenessCheck {
+
+  private static final int CELL_LIMIT = 40;
+  private static final int SUMMARY_LIMIT = 3900;
+
+  private final ApplicationRepository applications;
+  private final DisclosureCatalogue catalogue;
+  private final ObjectMapper json;
+
+  public CompletenessCheck(ApplicationRepository applications, DisclosureCatalogue catalogue, ObjectMapper json) {
+    this.applications = applications;
+    this.catalogue = catalogue;
+    this.json = json;
+  }
+
+  public Result check(String applicationNumber) {
+    Application a = applications.get(applicationNumber);
+    List<DisclosureValue> disclosure = read(a.disclosureJson(), new TypeReference<>() {});
+    List<WithheldItem> withheld = read(a.withheldJson(), new TypeReference<>() {});
+    List<String> missing = new ArrayList<>();
+    if (!CorporateNumber.isValid(a.corporateNumber())) {
+      missing.add("法人番号が正しくありません");
+    }
+    boolean hasRegistryCertificate = applications.documents(applicationNumber).stream()
+        .anyMatch(d -> d.kind() == DocumentKind.REGISTRY_CERTIFICATE);
+    if (a.type() == ApplicationType.NEW && !hasRegistryCertificate) {
+      missing.add("登記事項証明書（PDF）が提出されていません");
+    }
+    Set<String> disclosed = disclosure.stream().map(DisclosureValue::itemId).collect(Collectors.toSet());
+    for (DisclosureItem item : catalogue.missingMandatory(disclosed)) {
+      missing.add("必須の開示項目 " + item.itemId() + "「" + item.name() + "」が記載されていません");
+    }
+    String missingText = missing.isEmpty() ? "自動点検で不足は見つかりませんでした。"
+        : missing.stream().map(m -> "- " + m).collect(Collectors.joining("\n"));
+    return new Result(missing.isEmpty(), missing, missingText, summary(disclosure, withheld));
+  }
+
+  /**
+   * A Markdown table of the disclosure, for the reviewer's and manager's forms. A string variable
+   * holds at most 4,000 characters in the engine's tables, so long values are shortened here; the
+   * full text is in GET /api/applications/{applicationNumber}.
+   */
+  private String summary(List<DisclosureValue> disclosure, List<WithheldItem> withheld) {
+    Map<String, String> values = disclosure.stream()
+        .collect(Collectors.toMap(DisclosureValue::itemId, DisclosureValue::value, (x, y) -> y));
+    Map<String, WithheldItem> withheldById = withheld.stream()
+        .collect(Collectors.toMap(WithheldItem::itemId, Function.identity(), (x, y) -> y));
+    StringBuilder table = new StringBuilder("| 項目 | 区分 | 名称 | 必須 | 開示内容 |\n|---|---|---|---|---|\n");
+    for (DisclosureItem item : catalogue.all()) {
+      String value = values.getOrDefault(item.itemId(), "（未記載）");
+      if (withheldById.containsKey(item.itemId())) {
+        value += "（公表留保の申出: " + withheldById.get(item.itemId()).reason() + "）";
+      }
+      table.append("| ").append(item.itemId()).append(" | ").append(item.category()).append(" | ")
+          .append(item.name()).append(" | ").append(item.mandatory() ? "必須" : "選択").append(" | ")
+          .append(cell(value)).append(" |\n");
+    }
+    if (table.length() > SUMMARY_LIMIT) {
+      return table.substring(0, table.lastIndexOf("\n", SUMMARY_LIMIT) + 1) + "\n（以下省略。全文は申請データを参照）";
+    }
+    return table.toString();
+  }
+
+  private static String cell(String value) {
+    String flat = value.replace("|", "｜").replace("\r", "").replace("\n", " ");
+    return flat.length() > CELL_LIMIT ? flat.substring(0, CELL_LIMIT) + "…" : flat;
+  }
+
+  private <T> T read(String value, TypeReference<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Result(boolean complete, List<String> missing, String missingText, String disclosureSummary) {}
+}

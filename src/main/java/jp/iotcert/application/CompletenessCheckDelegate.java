@@ -1,0 +1,27 @@
+package jp.iotcert.application;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 「申請内容を自動点検する」: checks documents and mandatory disclosure items, and prepares the
+ * summaries that staff and reviewers read in their forms.
+ */
+@Component("completenessCheck")
+public class CompletenessCheckDelegate implements JavaDelegate {
+
+  private final CompletenessCheck check;
+
+  public CompletenessCheckDelegate(CompletenessCheck check) {
+    this.check = check;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CompletenessCheck.Result result = check.check((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER));
+    execution.setVariable(ApplicationProcess.AUTO_COMPLETE, result.complete());
+    execution.setVariable(ApplicationProcess.MISSING_ITEMS, result.missingText());
+    execution.setVariable(ApplicationProcess.DISCLOSURE_SUMMARY, result.disclosureSummary());
+  }
+}

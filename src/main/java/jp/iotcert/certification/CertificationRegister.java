@@ -1,0 +1,96 @@
+package jp.iotcert.certification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The certification register: certified services, their certificates, and their end states. */
+@Repository
+public class CertificationRegister {
+
+  private final JdbcClient jdbc;
+
+  public CertificationRegister(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Certification c) {
+    jdbc.sql("""
+        INSERT INTO certification (certification_number, serial, corporate_number, provider_name, service_name,
+          service_description, service_url, status, first_certified_on, certified_on, valid_until, disclosure_date,
+          disclosure_json, withheld_json, application_number, ended_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(c.certificationNumber(), c.serial(), c.corporateNumber(), c.providerName(), c.serviceName(),
+            c.serviceDescription(), c.serviceUrl(), c.status().name(), c.firstCertifiedOn(), c.certifiedOn(),
+            c.validUntil(), c.disclosureDate(), c.disclosureJson(), c.withheldJson(), c.applicationNumber(),
+            c.endedOn())
+        .update();
+  }
+
+  public Optional<Certification> find(String certificationNumber) {
+    return jdbc.sql("SELECT * FROM certification WHERE certification_number = ?")
+        .param(certificationNumber).query(CertificationRegister::map).optional();
+  }
+
+  public Optional<Certification> findByApplication(String applicationNumber) {
+    return jdbc.sql("SELECT * FROM certification WHERE application_number = ?")
+        .param(applicationNumber).query(CertificationRegister::map).optional();
+  }
+
+  public void issueCertificate(String certificationNumber, String applicationNumber, LocalDate issuedOn,
+      LocalDate validFrom, LocalDate validUntil) {
+    jdbc.sql("""
+        INSERT INTO certificate (id, certification_number, application_number, issued_on, valid_from, valid_until)
+        VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(UUID.randomUUID().toString(), certificationNumber, applicationNumber, issuedOn, validFrom, validUntil)
+        .update();
+  }
+
+  public int certificateCount(String certificationNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE certification_number = ?")
+        .param(certificationNumber).query(Integer.class).single();
+  }
+
+  public void end(String certificationNumber, CertificationStatus status, LocalDate endedOn) {
+    jdbc.sql("""
+        UPDATE certification SET status = ?, ended_on = ?, version = version + 1 WHERE certification_number = ?""")
+        .params(status.name(), endedOn, certificationNumber).update();
+  }
+
+  /**
+   * 第8条: the latest revocation under 第17条1 of the same service (corporate number and service name)
+   * on or after the given day, if any.
+   */
+  public Optional<LocalDate> revokedOnOrAfter(String corporateNumber, String serviceName, LocalDate since) {
+    return jdbc.sql("""
+        SELECT ended_on FROM certification
+        WHERE corporate_number = ? AND service_name = ? AND status = 'REVOKED' AND ended_on >= ?
+        ORDER BY ended_on DESC""")
+        .params(corporateNumber, serviceName, since)
+        .query((rs, i) -> rs.getObject(1, LocalDate.class)).list().stream().findFirst();
+  }
+
+  static Certification map(ResultSet rs, int row) throws SQLException {
+    return new Certification(
+        rs.getString("certification_number"),
+        rs.getInt("serial"),
+        rs.getString("corporate_number"),
+        rs.getString("provider_name"),
+        rs.getString("service_name"),
+        rs.getString("service_description"),
+        rs.getString("service_url"),
+        CertificationStatus.valueOf(rs.getString("status")),
+        rs.getObject("first_certified_on", LocalDate.class),
+        rs.getObject("certified_on", LocalDate.class),
+        rs.getObject("valid_until", LocalDate.class),
+        rs.getObject("disclosure_date", LocalDate.class),
+        rs.getString("disclosure_json"),
+        rs.getString("withheld_json"),
+        rs.getString("application_number"),
+        rs.getObject("ended_on", LocalDate.class));
+  }
+}

@@ -1,0 +1,107 @@
+package jp.iotcert.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every error of /api is application/problem+json (RFC 9457), with a Japanese detail. */
+@RestControllerAdvice(basePackages = "jp.iotcert")
+public class ProblemHandler {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります", e.getMessage());
+    problem.setProperty("errors", e.errors());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+    return respond(problem(HttpStatus.CONFLICT, "現在の状態では受け付けられません", e.getMessage()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage()));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "見つかりません", "指定されたURLは存在しません。"));
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, JsonProcessingException.class})
+  ResponseEntity<ProblemDetail> unreadable(Exception e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
+        "JSONとして読み取れません。形式を確認してください。");
+    problem.setProperty("errors", List.of(new InvalidInputException.FieldError("body", "JSONの形式が正しくありません")));
+    return respond(problem);
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+    String message = "パート「" + e.getRequestPartName() + "」が必要です";
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります", message);
+    problem.setProperty("errors", List.of(new InvalidInputException.FieldError(e.getRequestPartName(), message)));
+    return respond(problem);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    String message = "パラメータ「" + e.getParameterName() + "」が必要です";
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります", message);
+    problem.setProperty("errors", List.of(new InvalidInputException.FieldError(e.getParameterName(), message)));
+    return respond(problem);
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+    return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "ファイルが大きすぎます",
+        "アップロードできるサイズの上限を超えています。"));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "形式が受け付けられません",
+        "Content-Type " + e.getContentType() + " は受け付けられません。"));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "メソッドが受け付けられません",
+        e.getMethod() + " はこのURLでは使えません。"));
+  }
+
+  public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    return problem;
+  }
+
+  static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  /** Used by the security entry points, which write outside Spring MVC. */
+  public static Map<String, Object> asMap(ProblemDetail problem) {
+    return Map.of("type", String.valueOf(problem.getType()), "title", problem.getTitle(),
+        "status", problem.getStatus(), "detail", problem.getDetail());
+  }
+}

@@ -1,0 +1,203 @@
+package jp.iotcert.config;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.certification.CertificationProcess;
+import jp.iotcert.committee.CommitteeProcess;
+import jp.iotcert.identity.Groups;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Groups, least-privilege authorizations and Tasklist filters, created idempotently at every start
+ * (like the invoice example's DemoDataGenerator). Demo accounts only when iotcert.demo-data is on
+ * (the default profile); never on PostgreSQL unless asked for.
+ */
+@Component
+public class IdentitySetup implements SmartInitializingSingleton {
+
+  static final String INSPECTION_KEY = "on-site-inspection";
+  static final String PASSWORD = "demo";
+  /** Demo provider accounts and the (valid) corporate numbers they act for. */
+  static final Map<String, String> DEMO_PROVIDERS = Map.of("provider1", "7000012050002", "provider2", "4010401023000");
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final boolean demoData;
+
+  public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, JdbcClient jdbc, TransactionTemplate transactions,
+      @Value("${iotcert.demo-data}") boolean demoData) {
+    this.transactions = transactions;
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.jdbc = jdbc;
+    this.demoData = demoData;
+  }
+
+  /** Runs once all beans (the engine among them) exist, before the web server takes requests. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    transactions.executeWithoutResult(status -> {
+      createGroups();
+      grantPermissions();
+      createFilters();
+      if (demoData) {
+        createDemoUsers();
+      }
+    });
+  }
+
+  private void createGroups() {
+    Map<String, String> names = Map.of(
+        Groups.STAFF, "事務局", Groups.REVIEWER, "審査員", Groups.COMMITTEE, "認定審査委員会",
+        Groups.MANAGER, "認定機関責任者", Groups.DELEGATE, "委託先", Groups.PROVIDER, "事業者",
+        Groups.PAYMENT, "決済システム");
+    names.forEach((id, name) -> group(id, name, "WORKFLOW"));
+    group(Groups.ADMIN, "管理者", "SYSTEM");
+  }
+
+  private void grantPermissions() {
+    // Administrators: everything (as the Camunda admin setup does).
+    for (Resources resource : Resources.values()) {
+      grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
+    }
+    for (String group : List.of(Groups.STAFF, Groups.REVIEWER, Groups.COMMITTEE, Groups.MANAGER, Groups.DELEGATE)) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    grant(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+
+    // Tasks themselves are granted by the engine to their candidate groups and assignees; groups
+    // read the definitions of the processes they work in, so Tasklist can show names and forms.
+    List<String> applicationWork = List.of(ApplicationProcess.KEY, INSPECTION_KEY, CommitteeProcess.KEY);
+    for (String key : applicationWork) {
+      grant(Groups.STAFF, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+      grant(Groups.REVIEWER, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+      grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+    }
+    grant(Groups.COMMITTEE, Resources.PROCESS_DEFINITION, CommitteeProcess.KEY, Permissions.READ);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, CertificationProcess.KEY, Permissions.READ);
+
+    // Managers watch everything in Cockpit, read-only.
+    grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE);
+    grant(Groups.MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.MANAGER, Resources.TASK, ANY, Permissions.READ);
+    grant(Groups.MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.MANAGER, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  private void createFilters() {
+    filter("自分のタスク", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        "自分が担当しているタスク",
+        List.of(Groups.STAFF, Groups.REVIEWER, Groups.COMMITTEE, Groups.MANAGER, Groups.DELEGATE));
+    filter("グループのタスク", -5, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned(),
+        "自分のグループが担当できる未割当のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
+    filter("申請審査", 0, taskService.createTaskQuery().processDefinitionKey(ApplicationProcess.KEY),
+        "認定申請（certification-application）のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
+    filter("実地調査", 5, taskService.createTaskQuery().processDefinitionKey(INSPECTION_KEY),
+        "実地調査（on-site-inspection）のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
+    filter("認定審査委員会", 10, taskService.createTaskQuery().processDefinitionKey(CommitteeProcess.KEY),
+        "認定審査委員会（committee-review）のタスク", List.of(Groups.STAFF, Groups.COMMITTEE, Groups.MANAGER));
+  }
+
+  private void createDemoUsers() {
+    user("demo", "デモ", "管理者", Groups.ADMIN);
+    user("staff1", "事務局", "一郎", Groups.STAFF);
+    user("reviewer1", "審査", "花子", Groups.REVIEWER);
+    user("committee1", "委員", "一", Groups.COMMITTEE);
+    user("committee2", "委員", "二", Groups.COMMITTEE);
+    user("committee3", "委員", "三", Groups.COMMITTEE);
+    user("manager1", "責任者", "太郎", Groups.MANAGER);
+    user("delegate1", "委託先", "次郎", Groups.DELEGATE);
+    user("payment", "決済", "システム", Groups.PAYMENT);
+    DEMO_PROVIDERS.forEach((id, number) -> {
+      user(id, "事業者", id.substring(id.length() - 1), Groups.PROVIDER);
+      if (jdbc.sql("SELECT COUNT(*) FROM provider_account WHERE user_id = ?").param(id).query(Integer.class).single() == 0) {
+        jdbc.sql("INSERT INTO provider_account (user_id, corporate_number) VALUES (?, ?)").params(id, number).update();
+      }
+    });
+    // committee3 has declared an interest in provider1, so is never on its committee (第7条).
+    if (jdbc.sql("SELECT COUNT(*) FROM committee_interest WHERE user_id = 'committee3'").query(Integer.class).single() == 0) {
+      jdbc.sql("INSERT INTO committee_interest (user_id, corporate_number, declared_at) VALUES ('committee3', ?, CURRENT_TIMESTAMP)")
+          .param(DEMO_PROVIDERS.get("provider1")).update();
+    }
+  }
+
+  private void group(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void user(String id, String lastName, String firstName, String groupId) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setPassword(PASSWORD);
+      user.setEmail(id + "@iotcert.example.jp");
+      identityService.saveUser(user);
+    }
+    if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+      identityService.createMembership(id, groupId);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization authorization = existing != null ? existing
+        : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private void filter(String name, int priority, TaskQuery query, String description, List<String> groups) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name);
+    }
+    filter.setQuery(query);
+    filter.setProperties(Map.of("description", description, "priority", priority, "autoRefresh", true));
+    filterService.saveFilter(filter);
+    for (String group : groups) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+}

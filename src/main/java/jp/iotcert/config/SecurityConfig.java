@@ -1,0 +1,101 @@
+package jp.iotcert.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.iotcert.common.ProblemHandler;
+import jp.iotcert.identity.CamundaIdentityAuthenticationProvider;
+import jp.iotcert.identity.Groups;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Who may call what. /api uses HTTP Basic against the engine's accounts, with a rule per endpoint;
+ * /engine-rest uses the engine's own Basic filter (authorizations then apply per user); the
+ * webapps keep their own login.
+ */
+@Configuration
+public class SecurityConfig {
+
+  private static final String STAFF = Groups.STAFF;
+  private static final String MANAGER = Groups.MANAGER;
+  private static final String PROVIDER = Groups.PROVIDER;
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ObjectMapper json)
+      throws Exception {
+    http.securityMatcher("/api/**")
+        .authenticationManager(new ProviderManager(provider))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/api/public/**").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/disclosure-items").authenticated()
+            .requestMatchers(HttpMethod.POST, "/api/applications").hasAnyRole(PROVIDER, STAFF)
+            .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/*").hasAnyRole(PROVIDER, STAFF, MANAGER)
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/supplements").hasAnyRole(PROVIDER, STAFF)
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/withdrawal").hasAnyRole(PROVIDER, STAFF)
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasAnyRole(STAFF, Groups.PAYMENT)
+            .requestMatchers("/api/committee/interests").hasRole(Groups.COMMITTEE)
+            .anyRequest().denyAll());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    // Tasklist, Cockpit and Admin authenticate with their own session login and CSRF token;
+    // /engine-rest is guarded by the engine's filter registered below.
+    http.securityMatcher("/**")
+        .csrf(csrf -> csrf.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-auth");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Integer.MIN_VALUE + 100);
+    return registration;
+  }
+
+  private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"iotcert\", charset=\"UTF-8\"");
+      write(json, response, HttpStatus.UNAUTHORIZED, "認証が必要です", "HTTP Basic 認証で利用者IDとパスワードを送ってください。");
+    };
+  }
+
+  private static AccessDeniedHandler forbidden(ObjectMapper json) {
+    return (request, response, e) ->
+        write(json, response, HttpStatus.FORBIDDEN, "権限がありません", "この操作を行う権限がありません。");
+  }
+
+  private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
+      String detail) throws java.io.IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), ProblemHandler.asMap(ProblemHandler.problem(status, title, detail)));
+  }
+}

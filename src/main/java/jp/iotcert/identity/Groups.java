@@ -1,0 +1,21 @@
+package jp.iotcert.identity;
+
+import java.util.List;
+
+/** The groups of the scheme (DOMAIN.md, Actors). Spring authorities are ROLE_ + the group id. */
+public final class Groups {
+
+  public static final String STAFF = "staff";
+  public static final String REVIEWER = "reviewer";
+  public static final String COMMITTEE = "committee";
+  public static final String MANAGER = "manager";
+  public static final String DELEGATE = "delegate";
+  public static final String PROVIDER = "provider";
+  /** The payment system's account, which records fee payments. */
+  public static final String PAYMENT = "payment";
+  public static final String ADMIN = "camunda-admin";
+
+  public static final List<String> ALL = List.of(STAFF, REVIEWER, COMMITTEE, MANAGER, DELEGATE, PROVIDER, PAYMENT);
+
+  private Groups() {}
+}

@@ -1,0 +1,6 @@
+package jp.iotcert.notice;
+
+import java.time.Instant;
+
+/** A notice sent to an applicant or provider, kept as the record of what was told when. */
+public record Notice(String kind, String recipient, String subject, String body, Instant sentAt, boolean mailed) {}
