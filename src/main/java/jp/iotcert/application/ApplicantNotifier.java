@@ -59,6 +59,8 @@ public class ApplicantNotifier {
         notice.body(values));
     if (notice.endsAs() != null && !a.status().isEnded()) {
       applications.end(applicationNumber, notice.endsAs(), notice.closedReason(), calendar.now());
+      supplements.closeOpen(applicationNumber, notice == ApplicantNotice.CLOSED_SUPPLEMENT_OVERDUE
+          ? SupplementRequests.EXPIRED : SupplementRequests.CANCELLED);
     }
   }
 

@@ -23,7 +23,7 @@ import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,6 +146,9 @@ public class ApplicationService {
       List<FieldError> documentErrors) {
     visible(applicationNumber);
     Application application = applications.lock(applicationNumber);
+    if (application.status().isEnded()) {
+      throw new ConflictException("申請 " + applicationNumber + " は既に終了しています（" + application.status() + "）。");
+    }
     List<FieldError> errors = new ArrayList<>(documentErrors);
     if (request.disclosure() != null || request.withheldItems() != null) {
       validator.validateDisclosure(request.disclosure() == null ? List.of() : request.disclosure(),
@@ -178,10 +181,11 @@ public class ApplicationService {
     storeDocuments(applicationNumber, documents);
     supplements.answer(open.id(), request.message(), calendar.now());
     applications.updateStatus(applicationNumber, ApplicationStatus.SUBMITTED);
-    MessageCorrelationResult result = runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SUPPLEMENTED)
-        .processInstanceBusinessKey(applicationNumber).correlateWithResult();
-    if (result == null) {
-      throw new ConflictException("補正を受け付けられる状態ではありません。");
+    try {
+      runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SUPPLEMENTED)
+          .processInstanceBusinessKey(applicationNumber).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("申請 " + applicationNumber + " は補正を受け付けられる状態ではありません。");
     }
   }
 

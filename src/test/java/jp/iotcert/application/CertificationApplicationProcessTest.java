@@ -1,0 +1,341 @@
+package jp.iotcert.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.certification.CertificationProcess;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.notice.NoticeService;
+import jp.iotcert.support.ProcessTestBase;
+import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of `certification-application` (and, through it, of its called processes). */
+class CertificationApplicationProcessTest extends ProcessTestBase {
+
+  private static final String KEY = ApplicationProcess.KEY;
+
+  @Autowired ApplicationRepository applications;
+  @Autowired CertificationRegister register;
+  @Autowired NoticeService notices;
+
+  @Test
+  void certifiesAfterReviewInspectionAndCommittee() throws Exception {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    Application application = submitComplete(TestApplications.PROVIDER1_NUMBER, "IoT監視クラウド");
+    String no = application.applicationNumber();
+    ProcessInstance pi = instance(no, KEY);
+
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
+    assertThat(pi).hasPassed("Task_CheckRefusalGrounds", "Task_CheckCompletenessAutomatically");
+    assertThat(pi).variables().containsEntry(ApplicationProcess.AUTO_COMPLETE, true)
+        .containsEntry(ApplicationProcess.REFUSAL_GROUND, false);
+    assertThat(task(no, "Task_CheckCompleteness")).hasCandidateGroup("staff");
+
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    assertThat(pi).isWaitingAt("Task_AwaitFeePayment");
+
+    applicationService.pay(no, new ApplicationService.PaymentRequest(100_000L, today, "BANK-0001"));
+    assertThat(pi).isWaitingAt("Task_ReviewApplication");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
+    assertThat(task(no, "Task_ReviewApplication")).hasCandidateGroup("reviewer");
+
+    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "全項目適合", ApplicationProcess.INSPECTION_REQUIRED, true,
+        ApplicationProcess.COMMITTEE_REQUIRED, true));
+    assertThat(pi).isWaitingAt("CallActivity_OnSiteInspection");
+
+    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2026-12-10", "inspectionLocation", "本社",
+        "inspectors", "審査 花子"));
+    assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("INSPECTION_SCHEDULED");
+    complete(no, "Task_ReportInspection", Map.of("inspectionResult", "CONFORMING", "inspectionReport", "問題なし"));
+    assertThat(pi).isWaitingAt("CallActivity_CommitteeReview");
+    assertThat(pi).variables().containsEntry("inspectionResult", "CONFORMING");
+
+    // committee3 declared an interest in provider1 (demo data), so only committee1 and committee2 sit.
+    var opinionTasks = taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_GiveOpinion").list();
+    assertThat(opinionTasks).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("committee1", "committee2");
+    for (var t : opinionTasks) {
+      taskService.complete(t.getId(), Map.of("opinion", "FAVOURABLE", "opinionComment", t.getAssignee() + " の意見"));
+    }
+    runDueJobs(no);
+    var consolidate = task(no, "Task_ConsolidateOpinions");
+    assertThat(consolidate).isAssignedTo("committee1");
+    assertThat((String) taskService.getVariable(consolidate.getId(), "opinionsSummary"))
+        .contains("committee1").contains("committee2").contains("賛成");
+    complete(no, "Task_ConsolidateOpinions", Map.of("committeeOpinion", "FAVOURABLE", "committeeSummary", "認定相当"));
+    assertThat(pi).isWaitingAt("Task_DecideCertification");
+    assertThat(pi).variables().containsEntry("committeeOpinion", "FAVOURABLE");
+    assertThat(task(no, "Task_DecideCertification")).hasCandidateGroup("manager");
+
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+        ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
+    assertThat(pi).isEnded().hasPassed("Task_CertifyApplication", "Task_NotifyCertified", "End_Certified");
+
+    Application certified = applications.get(no);
+    assertThat(certified.status()).isEqualTo(ApplicationStatus.CERTIFIED);
+    assertThat(certified.decidedOn()).isEqualTo(today);
+    assertThat(certified.certificationNumber()).matches("IoT \\d{4}-2612");
+    var entry = register.find(certified.certificationNumber()).orElseThrow();
+    assertThat(entry.status()).isEqualTo(CertificationStatus.VALID);
+    assertThat(entry.certifiedOn()).isEqualTo(today);
+    assertThat(entry.validUntil()).isEqualTo(LocalDate.of(2028, 11, 30));
+    assertThat(entry.disclosureDate()).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(register.certificateCount(certified.certificationNumber())).isEqualTo(1);
+
+    ProcessInstance lifecycle = instance(certified.certificationNumber(), CertificationProcess.KEY);
+    assertThat(lifecycle).isNotNull().isWaitingAt("Timer_ValidityEnded");
+    Job validityTimer = managementService.createJobQuery().processInstanceId(lifecycle.getId()).timers().singleResult();
+    assertThat(validityTimer.getDuedate()).isEqualTo(BusinessCalendar.endOf(LocalDate.of(2028, 11, 30)));
+
+    MimeMessage[] mails = MAIL.getReceivedMessages();
+    assertThat(Arrays.stream(mails).map(m -> subject(m)))
+        .anyMatch(s -> s.contains("認定通知") && s.contains(certified.certificationNumber()));
+  }
+
+  @Test
+  void refusesUnderArticle8WhenRevokedWithinAYear() {
+    clockAt(LocalDate.of(2026, 12, 1));
+    insertRevoked(TestApplications.PROVIDER2_NUMBER, "取消済みサービス", LocalDate.of(2025, 12, 2), 9001);
+    Application application = submitComplete(TestApplications.PROVIDER2_NUMBER, "取消済みサービス");
+    String no = application.applicationNumber();
+    ProcessInstance pi = instance(no, KEY);
+    assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+    assertThat(pi).variables().containsEntry(ApplicationProcess.REFUSAL_GROUND, true)
+        .containsEntry(ApplicationProcess.REVOKED_ON, "2025-12-02");
+
+    runDueJobs(no);
+    assertThat(pi).isEnded().hasPassed("End_Refused").hasNotPassed("Task_CheckCompleteness");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.REFUSED);
+    var notice = notices.forApplication(no).get(0);
+    assertThat(notice.kind()).isEqualTo("REFUSED_ART8");
+    assertThat(notice.body()).contains("第8条").contains("2025-12-02");
+  }
+
+  @Test
+  void doesNotRefuseWhenTheRevocationIsMoreThanAYearBack() {
+    clockAt(LocalDate.of(2026, 12, 1));
+    insertRevoked(TestApplications.PROVIDER2_NUMBER, "一年前に取消", LocalDate.of(2025, 12, 1), 9002);
+    Application application = submitComplete(TestApplications.PROVIDER2_NUMBER, "一年前に取消");
+    assertThat(instance(application.applicationNumber(), KEY)).isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
+  }
+
+  @Test
+  void asksForSupplementAndContinuesWhenItArrives() {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    List<DisclosureValue> partial = TestApplications.fullDisclosure(catalogue).stream()
+        .filter(v -> !v.itemId().equals("B-21")).toList();
+    Application application = applicationService.submit(
+        TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, "補正サービス", partial),
+        TestApplications.registryCertificate(), List.of());
+    String no = application.applicationNumber();
+    ProcessInstance pi = instance(no, KEY);
+    assertThat(pi).variables().containsEntry(ApplicationProcess.AUTO_COMPLETE, false);
+    assertThat((String) runtimeService.getVariable(pi.getId(), ApplicationProcess.MISSING_ITEMS)).contains("B-21");
+
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    assertThat(pi).hasPassed("Task_RequestSupplement").isWaitingAt("Gateway_AwaitSupplement");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.SUPPLEMENT_REQUESTED);
+    Job deadline = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Timer_SupplementDeadline").singleResult();
+    assertThat(deadline.getDuedate()).isEqualTo(BusinessCalendar.endOf(today.plusDays(30)));
+    assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("SUPPLEMENT_REQUESTED");
+
+    applicationService.supplement(no, new ApplicationService.SupplementRequest("追記しました",
+        List.of(new DisclosureValue("B-21", "99.9%")), null), List.of(), List.of());
+    assertThat(pi).hasPassed("Event_SupplementReceived").isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
+    assertThat(pi).variables().containsEntry(ApplicationProcess.AUTO_COMPLETE, true);
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.SUBMITTED);
+  }
+
+  @Test
+  void staffMustSayWhatIsMissingWhenTheAutomaticCheckFoundNothing() {
+    clockAt(LocalDate.of(2026, 12, 1));
+    String no = submitComplete(TestApplications.PROVIDER1_NUMBER, "書類不備").applicationNumber();
+    String taskId = task(no, "Task_CheckCompleteness").getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, false)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("補正依頼の内容");
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, false,
+        ApplicationProcess.SUPPLEMENT_REQUEST, "登記事項証明書が3か月以内のものではありません。"));
+    assertThat(instance(no, KEY)).isWaitingAt("Gateway_AwaitSupplement", "Task_AwaitFeePayment");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.SUPPLEMENT_REQUESTED);
+  }
+
+  @Test
+  void closesTheApplicationWhenTheSupplementDeadlinePasses() {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    String no = submitComplete(TestApplications.PROVIDER1_NUMBER, "期限切れ").applicationNumber();
+    applicationService.pay(no, new ApplicationService.PaymentRequest(100_000L, today, "PAID-IN-TIME"));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, false,
+        ApplicationProcess.SUPPLEMENT_REQUEST, "資料を追加してください"));
+    ProcessInstance pi = instance(no, KEY);
+
+    clockAt(today.plusDays(30).atTime(23, 59));
+    runDueJobs(no);
+    assertThat(pi).isWaitingAt("Gateway_AwaitSupplement");
+
+    clockAt(today.plusDays(31).atTime(0, 1));
+    runDueJobs(no);
+    assertThat(pi).isEnded().hasPassed("Timer_SupplementDeadline", "Task_CloseSupplementOverdue",
+        "End_ClosedSupplementOverdue");
+    Application closed = applications.get(no);
+    assertThat(closed.status()).isEqualTo(ApplicationStatus.CLOSED);
+    assertThat(closed.closedReason()).isEqualTo("SUPPLEMENT_OVERDUE");
+    assertThatThrownBy(() -> applicationService.supplement(no,
+        new ApplicationService.SupplementRequest("遅れました", null, null), TestApplications.registryCertificate(), List.of()))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void remindsOfTheFeeThenClosesWhenItStaysUnpaid() {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    String no = submitComplete(TestApplications.PROVIDER1_NUMBER, "未納サービス").applicationNumber();
+    ProcessInstance pi = instance(no, KEY);
+    applicationService.pay(no, new ApplicationService.PaymentRequest(40_000L, today, "PART-1"));
+    assertThat(pi).isWaitingAt("Task_AwaitFeePayment", "Task_CheckCompleteness");
+
+    clockAt(today.plusDays(14).atTime(0, 0, 1));
+    runDueJobs(no);
+    assertThat(pi).hasPassed("Timer_FeeReminder", "Task_SendFeeReminder", "End_FeeReminderSent")
+        .isWaitingAt("Task_AwaitFeePayment");
+    assertThat(notices.forApplication(no)).filteredOn(n -> n.kind().equals("FEE_REMINDER")).singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("100000").contains("40000"));
+
+    clockAt(today.plusDays(31).atTime(0, 0, 1));
+    runDueJobs(no);
+    assertThat(pi).isEnded().hasPassed("Task_CloseFeeUnpaid", "End_ClosedFeeUnpaid");
+    assertThat(applications.get(no).closedReason()).isEqualTo("FEE_UNPAID");
+    assertThatThrownBy(() -> applicationService.pay(no, new ApplicationService.PaymentRequest(60_000L,
+        today.plusDays(31), "LATE"))).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void notifiesNonCertificationWithReasons() {
+    String no = reachDecision("不認定サービス", false);
+    String taskId = task(no, "Task_DecideCertification").getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of(ApplicationProcess.DECISION, "REFUSE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("理由");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of(ApplicationProcess.DECISION, "MAYBE")))
+        .isInstanceOf(ProcessEngineException.class);
+
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "REFUSE",
+        ApplicationProcess.DECISION_REASONS, "セキュリティ項目B-29が審査基準に適合しない"));
+    assertThat(instance(no, KEY)).isNull();
+    assertThat(historyService.createHistoricActivityInstanceQuery().activityId("End_NotCertified").count()).isPositive();
+    Application refused = applications.get(no);
+    assertThat(refused.status()).isEqualTo(ApplicationStatus.NOT_CERTIFIED);
+    assertThat(refused.decision()).isEqualTo("REFUSE");
+    assertThat(notices.forApplication(no)).filteredOn(n -> n.kind().equals("NOT_CERTIFIED")).singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("B-29").contains("第6条第4項").contains("返還されません"));
+    assertThat(register.findByApplication(no)).isEmpty();
+  }
+
+  @Test
+  void reviewNeedsAResultAndFindings() {
+    String no = reachReview("審査必須項目");
+    String taskId = task(no, "Task_ReviewApplication").getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("所見");
+    // Without the two flags (a REST client may leave them out) there is neither inspection nor committee.
+    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合"));
+    assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification")
+        .hasNotPassed("CallActivity_OnSiteInspection", "CallActivity_CommitteeReview");
+  }
+
+  @Test
+  void withdrawalEndsTheApplicationBeforeTheDecision() {
+    String no = reachReview("取下げサービス");
+    ProcessInstance pi = instance(no, KEY);
+    applicationService.withdraw(no, "事業方針の変更");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+    runDueJobs(no);
+    assertThat(pi).isEnded().hasPassed("Start_WithdrawalRequested", "Task_NotifyWithdrawn", "End_Withdrawn")
+        .hasNotPassed("Task_DecideCertification");
+    assertThat(notices.forApplication(no)).filteredOn(n -> n.kind().equals("WITHDRAWN")).singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("返還されません"));
+    assertThatThrownBy(() -> applicationService.withdraw(no, null)).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void withdrawalIsRefusedOnceDecided() {
+    String no = reachDecision("決定後取下げ", false);
+    taskService.complete(task(no, "Task_DecideCertification").getId(), Map.of(ApplicationProcess.DECISION, "CERTIFY"));
+    // The decision is recorded with the completion; the certification jobs have not run yet.
+    assertThatThrownBy(() -> applicationService.withdraw(no, "やはり取り下げたい"))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("決定");
+    runDueJobs(no);
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.CERTIFIED);
+  }
+
+  @Test
+  void certificationNumbersAreSerial() {
+    String first = certify("連番サービス1");
+    String second = certify("連番サービス2");
+    int a = Integer.parseInt(first.substring(4, 8));
+    int b = Integer.parseInt(second.substring(4, 8));
+    assertThat(b).isEqualTo(a + 1);
+  }
+
+  private String certify(String serviceName) {
+    String no = reachDecision(serviceName, false);
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY"));
+    return applications.get(no).certificationNumber();
+  }
+
+  private String reachReview(String serviceName) {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    String no = submitComplete(TestApplications.PROVIDER1_NUMBER, serviceName).applicationNumber();
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    applicationService.pay(no, new ApplicationService.PaymentRequest(100_000L, today, "PAY-" + serviceName));
+    assertThat(instance(no, KEY)).isWaitingAt("Task_ReviewApplication");
+    return no;
+  }
+
+  private String reachDecision(String serviceName, boolean committee) {
+    String no = reachReview(serviceName);
+    Map<String, Object> review = new HashMap<>(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.INSPECTION_REQUIRED, false,
+        ApplicationProcess.COMMITTEE_REQUIRED, committee));
+    complete(no, "Task_ReviewApplication", review);
+    return no;
+  }
+
+  private void insertRevoked(String corporateNumber, String serviceName, LocalDate revokedOn, int serial) {
+    jdbc.sql("""
+        INSERT INTO certification (certification_number, serial, corporate_number, provider_name, service_name, status,
+          first_certified_on, certified_on, valid_until, disclosure_json, withheld_json, ended_on)
+        VALUES (?, ?, ?, '株式会社テスト', ?, 'REVOKED', ?, ?, ?, '[]', '[]', ?)""")
+        .params("IoT " + serial + "-2401", serial, corporateNumber, serviceName, LocalDate.of(2024, 1, 10),
+            LocalDate.of(2024, 1, 10), LocalDate.of(2026, 1, 9), revokedOn)
+        .update();
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

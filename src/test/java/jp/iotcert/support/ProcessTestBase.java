@@ -1,0 +1,125 @@
+package jp.iotcert.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.application.Application;
+import jp.iotcert.application.ApplicationService;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.common.BusinessCalendar;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Process tests on the real application context: real delegates and services, H2 in memory, the job
+ * executor off. Jobs are run by the test and timers fired by moving the engine's clock, so the tests
+ * prove the due dates. Flow-node coverage is recorded for the report in target/process-test-coverage.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class ProcessTestBase {
+
+  @RegisterExtension
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected ApplicationService applicationService;
+  @Autowired protected DisclosureCatalogue catalogue;
+  @Autowired protected JdbcClient jdbc;
+
+  @BeforeEach
+  void initAssertions() {
+    init(processEngine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Sets the engine's clock to a Tokyo date and time. */
+  protected static void clockAt(LocalDateTime tokyoTime) {
+    ClockUtil.setCurrentTime(Date.from(tokyoTime.atZone(BusinessCalendar.ZONE).toInstant()));
+  }
+
+  protected static void clockAt(LocalDate tokyoDay) {
+    clockAt(tokyoDay.atTime(10, 0));
+  }
+
+  protected Application submitComplete(String corporateNumber, String serviceName) {
+    return applicationService.submit(
+        TestApplications.newApplication(corporateNumber, serviceName, TestApplications.fullDisclosure(catalogue)),
+        TestApplications.registryCertificate(), List.of());
+  }
+
+  protected ProcessInstance instance(String businessKey, String processKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey(processKey).singleResult();
+  }
+
+  /**
+   * Runs every job that is due now in the instances with these business keys (called processes
+   * share the caller's business key), including the jobs those jobs create.
+   */
+  protected void runDueJobs(String... businessKeys) {
+    for (int round = 0; round < 200; round++) {
+      List<Job> jobs = new java.util.ArrayList<>();
+      for (String key : businessKeys) {
+        for (ProcessInstance pi : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
+          jobs.addAll(managementService.createJobQuery().processInstanceId(pi.getId()).executable().list());
+        }
+      }
+      if (jobs.isEmpty()) {
+        return;
+      }
+      // One at a time: a job may remove others (a terminate end event, an interrupting timer).
+      managementService.executeJob(jobs.get(0).getId());
+    }
+    throw new IllegalStateException("Jobs keep coming: a loop in the process?");
+  }
+
+  protected Task task(String businessKey, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected one task " + taskKey + " for " + businessKey + " but found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  protected void complete(String businessKey, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(businessKey, taskKey).getId(), variables);
+    runDueJobs(businessKey);
+  }
+}

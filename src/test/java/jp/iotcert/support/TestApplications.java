@@ -1,0 +1,41 @@
+package jp.iotcert.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import jp.iotcert.application.ApplicationRequest;
+import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.application.DocumentKind;
+import jp.iotcert.application.UploadedDocument;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.catalogue.DisclosureItem;
+
+/** Builds applications as applicants send them. */
+public final class TestApplications {
+
+  public static final String PROVIDER1_NUMBER = "7000012050002";
+  public static final String PROVIDER2_NUMBER = "4010401023000";
+  public static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  private TestApplications() {}
+
+  public static List<DisclosureValue> fullDisclosure(DisclosureCatalogue catalogue) {
+    List<DisclosureValue> values = new ArrayList<>();
+    for (DisclosureItem item : catalogue.all()) {
+      values.add(new DisclosureValue(item.itemId(), item.itemId().equals("B-01") ? "2026-11-01" : "開示内容: " + item.name()));
+    }
+    return values;
+  }
+
+  public static ApplicationRequest newApplication(String corporateNumber, String serviceName, List<DisclosureValue> disclosure) {
+    return new ApplicationRequest("NEW", null, "ONLINE",
+        new ApplicationRequest.Provider(corporateNumber, "株式会社テスト", "東京都千代田区丸の内1-1-1", "代表 太郎"),
+        new ApplicationRequest.Contact("担当 花子", "contact@provider.example.jp", "03-1234-5678"),
+        new ApplicationRequest.Service(serviceName, "IoT機器のデータを収集・可視化するクラウドサービス", "https://service.example.jp"),
+        disclosure, List.of(new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい")), null);
+  }
+
+  public static List<UploadedDocument> registryCertificate() {
+    return List.of(new UploadedDocument(DocumentKind.REGISTRY_CERTIFICATE, "touki.pdf", PDF));
+  }
+}
