@@ -50,5 +50,8 @@ public class RequestSupplementDelegate implements JavaDelegate {
     applications.updateStatus(applicationNumber, ApplicationStatus.SUPPLEMENT_REQUESTED);
     notifier.send(applicationNumber, ApplicantNotice.SUPPLEMENT_REQUESTED, Map.of());
     execution.setVariable(ApplicationProcess.SUPPLEMENT_DEADLINE_AT, BusinessCalendar.endOf(deadlineDay));
+    // The next check starts afresh: no pre-filled answer, and no old request sent again.
+    execution.removeVariable(ApplicationProcess.DOCUMENTS_COMPLETE);
+    execution.removeVariable(ApplicationProcess.SUPPLEMENT_REQUEST);
   }
 }

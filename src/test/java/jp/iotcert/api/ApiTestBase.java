@@ -1,0 +1,105 @@
+package jp.iotcert.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.support.TestApplications;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The API over real HTTP, with the accounts of the demo data. */
+// The engine's REST authentication filter looks the engine up by the name "default".
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.generate-unique-process-engine-name=false")
+@ActiveProfiles("test")
+public abstract class ApiTestBase {
+
+  @RegisterExtension
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired protected TestRestTemplate http;
+  @Autowired protected ObjectMapper json;
+  @Autowired protected DisclosureCatalogue catalogue;
+
+  protected Map<String, Object> application(String corporateNumber, String serviceName) {
+    Map<String, Object> app = json.convertValue(TestApplications.newApplication(corporateNumber, serviceName,
+        TestApplications.fullDisclosure(catalogue)), Map.class);
+    app.values().removeIf(v -> v == null);
+    return app;
+  }
+
+  protected static ByteArrayResource file(String name, byte[] content) {
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
+  }
+
+  protected MultiValueMap<String, Object> multipart(Object applicationJson, byte[] registryCertificate) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders jsonHeaders = new HttpHeaders();
+    jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      String body = applicationJson instanceof String s ? s : json.writeValueAsString(applicationJson);
+      parts.add("application", new HttpEntity<>(body, jsonHeaders));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    if (registryCertificate != null) {
+      HttpHeaders pdf = new HttpHeaders();
+      pdf.setContentType(MediaType.APPLICATION_PDF);
+      parts.add("registryCertificate", new HttpEntity<>(file("touki.pdf", registryCertificate), pdf));
+    }
+    return parts;
+  }
+
+  protected ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body, MediaType type) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, "demo");
+    }
+    if (type != null) {
+      headers.setContentType(type);
+    }
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  protected ResponseEntity<JsonNode> get(String user, String path) {
+    return call(user, HttpMethod.GET, path, null, null);
+  }
+
+  protected ResponseEntity<JsonNode> postJson(String user, String path, Object body) {
+    return call(user, HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
+  }
+
+  protected ResponseEntity<JsonNode> submit(String user, Object applicationJson, byte[] registryCertificate) {
+    return call(user, HttpMethod.POST, "/api/applications", multipart(applicationJson, registryCertificate),
+        MediaType.MULTIPART_FORM_DATA);
+  }
+
+  protected String submitted(String user, String corporateNumber, String serviceName) {
+    ResponseEntity<JsonNode> response = submit(user, application(corporateNumber, serviceName), TestApplications.PDF);
+    if (response.getStatusCode().value() != 201) {
+      throw new AssertionError("Submission failed: " + response.getBody());
+    }
+    return response.getBody().get("applicationNumber").asText();
+  }
+}
