@@ -22,6 +22,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice(basePackages = "jp.iotcert")
 public class ProblemHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
+
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります", e.getMessage());
@@ -84,6 +86,20 @@ public class ProblemHandler {
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
     return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "メソッドが受け付けられません",
         e.getMethod() + " はこのURLでは使えません。"));
+  }
+
+  /** Anything unexpected: logged with its cause, answered without internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (e instanceof org.springframework.web.ErrorResponse known) {
+      // Spring MVC's own client errors (406, 405, ...) keep their status.
+      ProblemDetail body = known.getBody();
+      return respond(problem(HttpStatus.valueOf(known.getStatusCode().value()), body.getTitle(),
+          body.getDetail() == null ? body.getTitle() : body.getDetail()));
+    }
+    LOG.error("Unexpected error in the API", e);
+    return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "処理できませんでした",
+        "予期しないエラーが発生しました。時間をおいて再度お試しください。解決しない場合は事務局にお問い合わせください。"));
   }
 
   public static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -1,0 +1,135 @@
+package jp.iotcert.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.support.TestApplications;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The whole application with the job executor on: an application submitted over HTTP is worked
+ * through /engine-rest exactly as Tasklist does it (claim, submit-form) by staff, reviewer,
+ * committee members and manager, and ends certified with a register entry and a running
+ * `certification` lifecycle.
+ */
+abstract class EndToEndScenario {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+  @Autowired DisclosureCatalogue catalogue;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void applicationSubmittedOverHttpIsWorkedThroughTasklistAndCertified() throws Exception {
+    String serviceName = "E2Eサービス " + System.nanoTime();
+    Map<String, Object> app = json.convertValue(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER,
+        serviceName, TestApplications.fullDisclosure(catalogue)), Map.class);
+    app.values().removeIf(v -> v == null);
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders jsonPart = new HttpHeaders();
+    jsonPart.setContentType(MediaType.APPLICATION_JSON);
+    parts.add("application", new HttpEntity<>(json.writeValueAsString(app), jsonPart));
+    parts.add("registryCertificate", new ByteArrayResource(TestApplications.PDF) {
+      @Override
+      public String getFilename() {
+        return "touki.pdf";
+      }
+    });
+    ResponseEntity<JsonNode> created = exchange("provider1", HttpMethod.POST, "/api/applications", parts,
+        MediaType.MULTIPART_FORM_DATA);
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    String no = created.getBody().get("applicationNumber").asText();
+
+    work("staff1", no, "Task_CheckCompleteness", Map.of("documentsComplete", true));
+    ResponseEntity<JsonNode> paid = exchange("payment", HttpMethod.POST, "/api/applications/" + no + "/payments",
+        Map.of("amount", 100000, "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "E2E-" + no),
+        MediaType.APPLICATION_JSON);
+    assertThat(paid.getStatusCode().value()).isEqualTo(201);
+
+    work("reviewer1", no, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings",
+        "全項目が審査基準に適合", "inspectionRequired", false, "committeeRequired", true, "criteriaSecurity", true));
+    // committee3 declared an interest in provider1: only committee1 and committee2 are asked.
+    work("committee1", no, "Task_GiveOpinion", Map.of("opinion", "FAVOURABLE", "opinionComment", "適合"));
+    work("committee2", no, "Task_GiveOpinion", Map.of("opinion", "CONDITIONAL", "opinionComment", "概ね適合"));
+    assertThat(tasksOf("committee3", no, "Task_GiveOpinion")).isEmpty();
+    work("committee1", no, "Task_ConsolidateOpinions", Map.of("committeeOpinion", "FAVOURABLE",
+        "committeeSummary", "認定相当"));
+    work("manager1", no, "Task_DecideCertification", Map.of("decision", "CERTIFY", "decisionReasons", "基準適合"));
+
+    JsonNode certified = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> exchange("provider1", HttpMethod.GET, "/api/applications/" + no, null, null).getBody(),
+            view -> "CERTIFIED".equals(view.get("status").asText()) && view.get("notices").size() > 0
+                && view.get("notices").findValuesAsText("kind").contains("CERTIFIED"));
+    String certificationNumber = certified.get("certificationNumber").asText();
+    assertThat(certificationNumber).matches("IoT \\d{4}-\\d{4}");
+    assertThat(certified.get("decision").get("decision").asText()).isEqualTo("CERTIFY");
+
+    assertThat(jdbc.sql("SELECT status FROM certification WHERE certification_number = ?").param(certificationNumber)
+        .query(String.class).single()).isEqualTo("VALID");
+    JsonNode lifecycle = exchange("manager1", HttpMethod.GET,
+        "/engine-rest/process-instance?processDefinitionKey=certification&businessKey=" + certificationNumber, null, null)
+        .getBody();
+    assertThat(lifecycle).hasSize(1);
+    assertThat(MAIL.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).contains(certificationNumber));
+  }
+
+  /** As Tasklist: find the task in the user's list, claim it, submit the form. */
+  private void work(String user, String businessKey, String taskKey, Map<String, Object> values) {
+    List<JsonNode> tasks = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        .until(() -> tasksOf(user, businessKey, taskKey), list -> !list.isEmpty());
+    String id = tasks.get(0).get("id").asText();
+    if (tasks.get(0).get("assignee").isNull()) {
+      assertThat(exchange(user, HttpMethod.POST, "/engine-rest/task/" + id + "/claim", Map.of("userId", user),
+          MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(204);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    ResponseEntity<JsonNode> submitted = exchange(user, HttpMethod.POST, "/engine-rest/task/" + id + "/submit-form",
+        Map.of("variables", variables), MediaType.APPLICATION_JSON);
+    assertThat(submitted.getStatusCode().value()).as("%s completes %s: %s", user, taskKey, submitted.getBody())
+        .isIn(200, 204);
+  }
+
+  private List<JsonNode> tasksOf(String user, String businessKey, String taskKey) {
+    JsonNode tasks = exchange(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + businessKey
+        + "&taskDefinitionKey=" + taskKey, null, null).getBody();
+    List<JsonNode> list = new java.util.ArrayList<>();
+    tasks.forEach(list::add);
+    return list;
+  }
+
+  private ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String path, Object body, MediaType type) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    if (type != null) {
+      headers.setContentType(type);
+    }
+    return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+}
