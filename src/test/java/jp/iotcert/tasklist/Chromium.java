@@ -1,0 +1,46 @@
+package jp.iotcert.tasklist;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and ChromeDriver (no browser is downloaded). Without them the browser tests are
+ * skipped loudly; under CI=true (where .ci/run installs them) their absence is a failure.
+ */
+public class Chromium implements ExecutionCondition {
+
+  static final Path BROWSER = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+      return ConditionEvaluationResult.enabled("Chromium found");
+    }
+    String message = "Chromium or ChromeDriver missing (apt-get install chromium chromium-driver)";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but " + message);
+    }
+    System.err.println("!!! SKIPPED: " + context.getDisplayName() + " -- " + message);
+    return ConditionEvaluationResult.disabled("SKIPPED: " + message);
+  }
+
+  static ChromeDriver start(Path profile) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1400,1000", "--lang=ja", "--accept-lang=ja", "--user-data-dir=" + profile);
+    // The webapps choose their language from the browser's: a Japanese user's browser.
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja,en"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+}
