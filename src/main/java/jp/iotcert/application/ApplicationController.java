@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
+import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.notice.NoticeService;
@@ -35,9 +36,12 @@ public class ApplicationController {
   private final NoticeService notices;
   private final DocumentChecker documentChecker;
   private final ObjectMapper strictJson;
+  private final ConcurrentUpdateRetry retry;
 
   public ApplicationController(ApplicationService service, ApplicationRepository applications,
-      SupplementRequests supplements, NoticeService notices, DocumentChecker documentChecker, ObjectMapper json) {
+      SupplementRequests supplements, NoticeService notices, DocumentChecker documentChecker, ObjectMapper json,
+      ConcurrentUpdateRetry retry) {
+    this.retry = retry;
     this.service = service;
     this.applications = applications;
     this.supplements = supplements;
@@ -109,7 +113,7 @@ public class ApplicationController {
         : parse(supplementJson, new TypeReference<>() {}, "supplement");
     List<FieldError> documentErrors = new ArrayList<>();
     List<UploadedDocument> documents = documentChecker.check(registryCertificate, applicationForm, other, documentErrors);
-    service.supplement(applicationNumber, request, documents, documentErrors);
+    retry.run(() -> service.supplement(applicationNumber, request, documents, documentErrors));
     return ResponseEntity.accepted().body(Map.of("applicationNumber", applicationNumber,
         "status", applications.get(applicationNumber).status().name()));
   }
@@ -117,7 +121,7 @@ public class ApplicationController {
   @PostMapping("/{applicationNumber}/withdrawal")
   public ResponseEntity<Map<String, String>> withdraw(@PathVariable String applicationNumber,
       @RequestBody(required = false) WithdrawalRequest request) {
-    service.withdraw(applicationNumber, request == null ? null : request.reason());
+    retry.run(() -> service.withdraw(applicationNumber, request == null ? null : request.reason()));
     return ResponseEntity.accepted().body(Map.of("applicationNumber", applicationNumber,
         "status", applications.get(applicationNumber).status().name()));
   }
@@ -125,7 +129,7 @@ public class ApplicationController {
   @PostMapping(path = "/{applicationNumber}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<ApplicationService.FeeStatus> pay(@PathVariable String applicationNumber,
       @RequestBody ApplicationService.PaymentRequest payment) {
-    return ResponseEntity.status(201).body(service.pay(applicationNumber, payment));
+    return ResponseEntity.status(201).body(retry.run(() -> service.pay(applicationNumber, payment)));
   }
 
   public record WithdrawalRequest(String reason) {}

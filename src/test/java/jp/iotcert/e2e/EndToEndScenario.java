@@ -99,6 +99,43 @@ abstract class EndToEndScenario {
     assertThat(MAIL.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).contains(certificationNumber));
   }
 
+  @Test
+  void certificationNumbersStayUniqueUnderConcurrency() throws Exception {
+    int threads = 8;
+    int perThread = 5;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+    String run = Long.toString(System.nanoTime());
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      results.add(pool.submit(() -> {
+        start.await();
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < perThread; i++) {
+          String applicationNumber = "C-" + run + "-" + thread + "-" + i;
+          numbers.add(transactions.execute(status -> certifications.certify(
+              new jp.iotcert.certification.CertificationService.NewCertification(applicationNumber,
+                  TestApplications.PROVIDER2_NUMBER, "並行株式会社", "並行サービス " + applicationNumber, "説明", null,
+                  LocalDate.now(BusinessCalendar.ZONE), null, "[]", "[]"))).certificationNumber());
+        }
+        return numbers;
+      }));
+    }
+    start.countDown();
+    List<String> all = new java.util.ArrayList<>();
+    for (var result : results) {
+      all.addAll(result.get(120, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
+    List<Integer> serials = all.stream().map(n -> Integer.parseInt(n.substring(4, 8))).sorted().toList();
+    assertThat(serials.get(serials.size() - 1) - serials.get(0)).isEqualTo(threads * perThread - 1);
+  }
+
+  @Autowired jp.iotcert.certification.CertificationService certifications;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+
   /** As Tasklist: find the task in the user's list, claim it, submit the form. */
   private void work(String user, String businessKey, String taskKey, Map<String, Object> values) {
     List<JsonNode> tasks = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
