@@ -48,7 +48,8 @@ public class ApplicationController {
     this.notices = notices;
     this.documentChecker = documentChecker;
     // Unknown fields are refused, so a misspelt field is reported instead of silently dropped.
-    this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -92,14 +93,25 @@ public class ApplicationController {
         parse(a.disclosureJson(), new TypeReference<List<DisclosureValue>>() {}, "disclosure"),
         parse(a.withheldJson(), new TypeReference<List<WithheldItem>>() {}, "withheldItems"),
         applications.documents(applicationNumber).stream()
-            .map(d -> new ApplicationView.DocumentView(d.kind().part(), d.fileName(), d.sizeBytes(), d.sha256(),
-                d.uploadedAt()))
+            .map(d -> new ApplicationView.DocumentView(d.id(), d.kind().part(), d.fileName(), d.sizeBytes(),
+                d.sha256(), d.uploadedAt(), "/api/applications/" + applicationNumber + "/documents/" + d.id()))
             .toList(),
         fee, open,
         notices.forApplication(applicationNumber).stream()
             .map(n -> new ApplicationView.NoticeView(n.kind(), n.subject(), n.body(), n.sentAt())).toList(),
         a.decision() == null ? null : new ApplicationView.Decision(a.decision(), a.decisionReasons(), a.decidedOn()),
         a.certificationNumber(), a.closedReason());
+  }
+
+  @GetMapping("/{applicationNumber}/documents/{documentId}")
+  public ResponseEntity<byte[]> document(@PathVariable String applicationNumber, @PathVariable String documentId) {
+    ApplicationRepository.DocumentContent document = service.document(applicationNumber, documentId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+            .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("Cache-Control", "no-store")
+        .body(document.content());
   }
 
   @PostMapping(path = "/{applicationNumber}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -128,7 +140,8 @@ public class ApplicationController {
 
   @PostMapping(path = "/{applicationNumber}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<ApplicationService.FeeStatus> pay(@PathVariable String applicationNumber,
-      @RequestBody ApplicationService.PaymentRequest payment) {
+      @RequestBody String body) {
+    ApplicationService.PaymentRequest payment = parse(body, new TypeReference<>() {}, "body");
     return ResponseEntity.status(201).body(retry.run(() -> service.pay(applicationNumber, payment)));
   }
 
@@ -136,7 +149,11 @@ public class ApplicationController {
 
   private <T> T parse(String value, TypeReference<T> type, String part) {
     try {
-      return strictJson.readValue(value, type);
+      T parsed = strictJson.readValue(value, type);
+      if (parsed == null) {
+        throw new InvalidInputException(part, "「" + part + "」が空です（null）");
+      }
+      return parsed;
     } catch (UnrecognizedPropertyException e) {
       String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(part);

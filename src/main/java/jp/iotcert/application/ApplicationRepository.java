@@ -114,6 +114,20 @@ public class ApplicationRepository {
         .list();
   }
 
+  public java.util.Optional<DocumentContent> documentContent(String applicationNumber, String documentId) {
+    return jdbc.sql("SELECT file_name, content FROM application_document WHERE application_number = ? AND id = ?")
+        .params(applicationNumber, documentId)
+        .query((rs, i) -> new DocumentContent(rs.getString("file_name"), rs.getBytes("content")))
+        .optional();
+  }
+
+  public void logDocumentRead(String applicationNumber, String documentId, String userId, Instant at) {
+    jdbc.sql("INSERT INTO document_read (id, application_number, document_id, user_id, read_at) VALUES (?, ?, ?, ?, ?)")
+        .params(UUID.randomUUID().toString(), applicationNumber, documentId, userId, Timestamp.from(at)).update();
+  }
+
+  public record DocumentContent(String fileName, byte[] content) {}
+
   public record StoredDocument(String id, DocumentKind kind, String fileName, long sizeBytes, String sha256,
       Instant uploadedAt) {}
 

@@ -12,7 +12,9 @@ public record ApplicationRequest(
     Service service,
     List<DisclosureValue> disclosure,
     List<WithheldItem> withheldItems,
-    MarkUseDeclaration markUseDeclaration) {
+    MarkUseDeclaration markUseDeclaration,
+    /** Postal applications only (staff): the day the post arrived, which is the application date. */
+    java.time.LocalDate receivedOn) {
 
   public record Provider(String corporateNumber, String name, String address, String representative) {}
 

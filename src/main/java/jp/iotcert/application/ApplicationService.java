@@ -37,6 +37,8 @@ public class ApplicationService {
 
   /** The version of the operating rules applications run under (第22条; in force since 2022-04-01). */
   public static final String RULES_VERSION = "2022-04-01";
+  /** How long after its arrival a postal application may still be entered with its arrival date. */
+  static final int POSTAL_ENTRY_DAYS = 30;
 
   private final ApplicationRepository applications;
   private final FeeLedger fees;
@@ -46,6 +48,7 @@ public class ApplicationService {
   private final RuntimeService runtimeService;
   private final BusinessCalendar calendar;
   private final CurrentUser currentUser;
+  private final CaseAccess caseAccess;
   private final ObjectMapper json;
   private final long feeAmount;
   private final Period feeReminderAfter;
@@ -53,7 +56,7 @@ public class ApplicationService {
 
   public ApplicationService(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
       ApplicationValidator validator, Counters counters, RuntimeService runtimeService, BusinessCalendar calendar,
-      CurrentUser currentUser, ObjectMapper json,
+      CurrentUser currentUser, CaseAccess caseAccess, ObjectMapper json,
       @Value("${iotcert.fee.amount}") long feeAmount,
       @Value("${iotcert.fee.reminder-after}") Period feeReminderAfter,
       @Value("${iotcert.fee.deadline}") Period feeDeadline) {
@@ -65,6 +68,7 @@ public class ApplicationService {
     this.runtimeService = runtimeService;
     this.calendar = calendar;
     this.currentUser = currentUser;
+    this.caseAccess = caseAccess;
     this.json = json;
     this.feeAmount = feeAmount;
     this.feeReminderAfter = feeReminderAfter;
@@ -90,20 +94,21 @@ public class ApplicationService {
         errors.add(new FieldError("channel", "郵送申請（POST）は事務局が登録します"));
       }
     }
+    LocalDate today = calendar.today();
+    LocalDate applicationDate = applicationDate(request, today, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException("申請内容に" + errors.size() + "件の誤りがあります。", errors);
     }
 
-    LocalDate today = calendar.today();
     String number = String.format("A-%d-%06d", today.getYear(), counters.next(Counters.APPLICATION));
-    LocalDate feeDueOn = today.plus(feeDeadline);
+    LocalDate feeDueOn = applicationDate.plus(feeDeadline);
     Application application = new Application(number, ApplicationType.valueOf(request.type()),
         Channel.valueOf(request.channel()), ApplicationStatus.SUBMITTED, request.provider().corporateNumber(),
         request.provider().name().strip(), request.provider().address().strip(),
         request.provider().representative().strip(), request.contact().name().strip(),
         request.contact().email().strip(), request.contact().phone().strip(), request.service().name().strip(),
         request.service().description().strip(), blankToNull(request.service().url()),
-        write(request.disclosureOrEmpty()), write(request.withheldOrEmpty()), request.certificationNumber(), today,
+        write(request.disclosureOrEmpty()), write(request.withheldOrEmpty()), request.certificationNumber(), applicationDate,
         calendar.now(), currentUser.id(), RULES_VERSION, feeAmount, feeDueOn, null, null, null, null, null);
     applications.insert(application);
     storeDocuments(number, documents);
@@ -116,21 +121,50 @@ public class ApplicationService {
     variables.put(ApplicationProcess.PROVIDER_NAME, application.providerName());
     variables.put(ApplicationProcess.SERVICE_NAME, application.serviceName());
     variables.put(ApplicationProcess.FEE_AMOUNT, feeAmount);
-    variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(today.plus(feeReminderAfter)));
+    variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(applicationDate.plus(feeReminderAfter)));
     variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
     runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, number, variables);
     return applications.get(number);
   }
 
+  /**
+   * The application date (第8条 counts from it; the fee deadline too): today for online
+   * applications; for postal ones the day the post arrived, which staff give as `receivedOn`.
+   */
+  private LocalDate applicationDate(ApplicationRequest request, LocalDate today, List<FieldError> errors) {
+    if (request.receivedOn() == null) {
+      return today;
+    }
+    if (!Channel.POST.name().equals(request.channel())) {
+      errors.add(new FieldError("receivedOn", "受付日（receivedOn）は郵送申請（POST）でのみ指定します"));
+    } else if (request.receivedOn().isAfter(today)) {
+      errors.add(new FieldError("receivedOn", "受付日に未来の日付は指定できません"));
+    } else if (request.receivedOn().isBefore(today.minusDays(POSTAL_ENTRY_DAYS))) {
+      errors.add(new FieldError("receivedOn", "受付日は" + POSTAL_ENTRY_DAYS + "日以内の日付を指定してください"));
+    }
+    return request.receivedOn();
+  }
+
+  /** The application, when the caller works on it or is its applicant (第20条); unknown otherwise. */
   @Transactional(readOnly = true)
   public Application visible(String applicationNumber) {
     Application application = applications.find(applicationNumber)
         .orElseThrow(() -> notFound(applicationNumber));
-    if (!currentUser.mayActFor(application.corporateNumber())) {
+    if (!caseAccess.mayRead(application)) {
       // Another provider's application: answered as unknown, so numbers cannot be probed.
       throw notFound(applicationNumber);
     }
     return application;
+  }
+
+  /** A document's content, for a caller who may read the application; every read is logged (第20条). */
+  @Transactional
+  public ApplicationRepository.DocumentContent document(String applicationNumber, String documentId) {
+    visible(applicationNumber);
+    ApplicationRepository.DocumentContent content = applications.documentContent(applicationNumber, documentId)
+        .orElseThrow(() -> new NotFoundException("書類 " + documentId + " はありません。"));
+    applications.logDocumentRead(applicationNumber, documentId, currentUser.id(), calendar.now());
+    return content;
   }
 
   @Transactional(readOnly = true)
@@ -151,8 +185,11 @@ public class ApplicationService {
     }
     List<FieldError> errors = new ArrayList<>(documentErrors);
     if (request.disclosure() != null || request.withheldItems() != null) {
+      java.util.Set<String> stored = new java.util.HashSet<>();
+      read(application.disclosureJson(), new TypeReference<List<DisclosureValue>>() {})
+          .forEach(v -> stored.add(v.itemId()));
       validator.validateDisclosure(request.disclosure() == null ? List.of() : request.disclosure(),
-          request.withheldItems(), errors);
+          request.withheldItems(), stored, errors);
     }
     if (request.message() != null && request.message().length() > 4000) {
       errors.add(new FieldError("message", "メッセージは4000文字以内で入力してください"));
@@ -213,7 +250,7 @@ public class ApplicationService {
 
   @Transactional
   public FeeStatus pay(String applicationNumber, PaymentRequest payment) {
-    visible(applicationNumber);
+    // Staff and the payment system (the only callers, see SecurityConfig) record payments for any application.
     Application application = applications.lock(applicationNumber);
     List<FieldError> errors = new ArrayList<>();
     if (payment.amount() == null) {
@@ -238,6 +275,9 @@ public class ApplicationService {
     }
     if (application.status().isEnded()) {
       throw new ConflictException("申請 " + applicationNumber + " は既に終了しています。納付は記録できません。");
+    }
+    if (fees.paid(applicationNumber) >= application.feeAmount()) {
+      throw new ConflictException("申請 " + applicationNumber + " の審査手数料は既に全額納付されています。");
     }
     if (fees.hasReference(applicationNumber, payment.reference().strip())) {
       throw new ConflictException("照会番号 " + payment.reference().strip() + " の納付は既に記録されています。");

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationValidator {
 
+  /** 申請書B item 1, 開示情報の時点: a date, published beside the certification date. */
+  public static final String DISCLOSURE_DATE_ITEM = "B-01";
+
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9-]{8,18}[0-9]$");
 
@@ -79,18 +82,24 @@ public class ApplicationValidator {
     } else {
       text(request.service().name(), "service.name", "サービス名称", 200, errors);
       text(request.service().description(), "service.description", "サービスの概要", 4000, errors);
-      if (!blank(request.service().url()) && !isHttpUrl(request.service().url())) {
+      if (!blank(request.service().url()) && request.service().url().length() > 500) {
+        errors.add(new FieldError("service.url", "サービスのURLは500文字以内で入力してください"));
+      } else if (!blank(request.service().url()) && !isHttpUrl(request.service().url())) {
         errors.add(new FieldError("service.url", "サービスのURLは http:// または https:// で始まるURLです"));
       }
     }
 
-    validateDisclosure(request.disclosure(), request.withheldItems(), errors);
+    validateDisclosure(request.disclosure(), request.withheldItems(), Set.of(), errors);
     return errors;
   }
 
-  /** Also used for the disclosure items of a supplement. */
-  public void validateDisclosure(List<DisclosureValue> disclosure, List<WithheldItem> withheld, List<FieldError> errors) {
-    if (disclosure == null) {
+  /**
+   * Also used for the disclosure items of a supplement, where `alreadyDisclosed` holds the items
+   * of the stored application (a withheld item may refer to them).
+   */
+  public void validateDisclosure(List<DisclosureValue> disclosure, List<WithheldItem> withheld,
+      Set<String> alreadyDisclosed, List<FieldError> errors) {
+    if (disclosure == null && alreadyDisclosed.isEmpty()) {
       errors.add(new FieldError("disclosure", "開示情報（disclosure）は必須です"));
     }
     Set<String> disclosed = new HashSet<>();
@@ -107,8 +116,13 @@ public class ApplicationValidator {
       } else if (!disclosed.add(value.itemId())) {
         errors.add(new FieldError(field + ".itemId", "項目ID「" + value.itemId() + "」が重複しています"));
       }
-      text(value.value(), field + ".value", "開示内容", 4000, errors);
+      if (text(value.value(), field + ".value", "開示内容", 4000, errors)
+          && DISCLOSURE_DATE_ITEM.equals(value.itemId()) && !isIsoDate(value.value())) {
+        errors.add(new FieldError(field + ".value", "開示情報の時点（" + DISCLOSURE_DATE_ITEM + "）は日付（例: 2026-11-01）で記入してください"));
+      }
     }
+    Set<String> known = new HashSet<>(alreadyDisclosed);
+    known.addAll(disclosed);
     List<WithheldItem> withheldItems = withheld == null ? List.of() : withheld;
     Set<String> withheldIds = new HashSet<>();
     for (int i = 0; i < withheldItems.size(); i++) {
@@ -118,7 +132,7 @@ public class ApplicationValidator {
         errors.add(new FieldError(field + ".itemId", "項目IDは必須です"));
         continue;
       }
-      if (!disclosed.contains(item.itemId()) && catalogue.contains(item.itemId()) && disclosure != null) {
+      if (!known.contains(item.itemId()) && catalogue.contains(item.itemId())) {
         errors.add(new FieldError(field + ".itemId", "公表の留保を求める項目「" + item.itemId() + "」が開示情報にありません"));
       } else if (!catalogue.contains(item.itemId())) {
         errors.add(new FieldError(field + ".itemId", "項目ID「" + item.itemId() + "」は開示項目一覧にありません"));
@@ -152,6 +166,15 @@ public class ApplicationValidator {
     } catch (IllegalArgumentException e) {
       errors.add(new FieldError(field, label + "の値「" + value + "」は使えません"));
       return null;
+    }
+  }
+
+  private static boolean isIsoDate(String value) {
+    try {
+      java.time.LocalDate.parse(value.strip());
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
     }
   }
 

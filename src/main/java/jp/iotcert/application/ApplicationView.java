@@ -28,7 +28,8 @@ public record ApplicationView(
     String certificationNumber,
     String closedReason) {
 
-  public record DocumentView(String kind, String fileName, long sizeBytes, String sha256, Instant uploadedAt) {}
+  public record DocumentView(String id, String kind, String fileName, long sizeBytes, String sha256,
+      Instant uploadedAt, String href) {}
 
   /** Something the applicant still has to do, with its deadline. */
   public record OpenRequest(String kind, String message, LocalDate deadline) {}

@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component("certifyApplication")
 public class CertifyApplicationDelegate implements JavaDelegate {
 
-  /** 申請書B item 1, 開示情報の時点: published beside the certification date. */
-  static final String DISCLOSURE_DATE_ITEM = "B-01";
-
   private final ApplicationRepository applications;
   private final CertificationService certifications;
   private final BusinessCalendar calendar;
@@ -52,7 +49,7 @@ public class CertifyApplicationDelegate implements JavaDelegate {
   private LocalDate disclosureDate(String disclosureJson) {
     try {
       return json.readValue(disclosureJson, new TypeReference<List<DisclosureValue>>() {}).stream()
-          .filter(v -> DISCLOSURE_DATE_ITEM.equals(v.itemId()))
+          .filter(v -> ApplicationValidator.DISCLOSURE_DATE_ITEM.equals(v.itemId()))
           .map(v -> parse(v.value()))
           .filter(java.util.Objects::nonNull)
           .findFirst().orElse(null);
@@ -63,7 +60,7 @@ public class CertifyApplicationDelegate implements JavaDelegate {
 
   private static LocalDate parse(String value) {
     try {
-      return LocalDate.parse(value.strip().replace('/', '-'));
+      return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -41,8 +41,8 @@ public class CompletenessCheck {
     if (!CorporateNumber.isValid(a.corporateNumber())) {
       missing.add("法人番号が正しくありません");
     }
-    boolean hasRegistryCertificate = applications.documents(applicationNumber).stream()
-        .anyMatch(d -> d.kind() == DocumentKind.REGISTRY_CERTIFICATE);
+    List<ApplicationRepository.StoredDocument> documents = applications.documents(applicationNumber);
+    boolean hasRegistryCertificate = documents.stream().anyMatch(d -> d.kind() == DocumentKind.REGISTRY_CERTIFICATE);
     if (a.type() == ApplicationType.NEW && !hasRegistryCertificate) {
       missing.add("登記事項証明書（PDF）が提出されていません");
     }
@@ -52,7 +52,8 @@ public class CompletenessCheck {
     }
     String missingText = missing.isEmpty() ? "自動点検で不足は見つかりませんでした。"
         : missing.stream().map(m -> "- " + m).collect(Collectors.joining("\n"));
-    return new Result(missing.isEmpty(), missing, missingText, summary(disclosure, withheld));
+    return new Result(missing.isEmpty(), missing, missingText, summary(disclosure, withheld),
+        links(applicationNumber, documents));
   }
 
   /**
@@ -94,5 +95,18 @@ public class CompletenessCheck {
     }
   }
 
-  public record Result(boolean complete, List<String> missing, String missingText, String disclosureSummary) {}
+  /** Markdown links to the documents and the full application (read with the user's account; reads are logged). */
+  private static String links(String applicationNumber, List<ApplicationRepository.StoredDocument> documents) {
+    String base = "/api/applications/" + applicationNumber;
+    StringBuilder text = new StringBuilder();
+    for (ApplicationRepository.StoredDocument d : documents) {
+      text.append("- [").append(d.kind().label()).append("（").append(d.fileName().replace("]", "］")).append("）](")
+          .append(base).append("/documents/").append(d.id()).append(")\n");
+    }
+    text.append("- [申請データ（全文、JSON）](").append(base).append(")\n");
+    return text.toString();
+  }
+
+  public record Result(boolean complete, List<String> missing, String missingText, String disclosureSummary,
+      String documentLinks) {}
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 「申請内容を自動点検する」: checks documents and mandatory disclosure items, and prepares the
- * summaries that staff and reviewers read in their forms.
+ * summaries and document links that staff and reviewers read in their forms.
  */
 @Component("completenessCheck")
 public class CompletenessCheckDelegate implements JavaDelegate {
@@ -23,5 +23,6 @@ public class CompletenessCheckDelegate implements JavaDelegate {
     execution.setVariable(ApplicationProcess.AUTO_COMPLETE, result.complete());
     execution.setVariable(ApplicationProcess.MISSING_ITEMS, result.missingText());
     execution.setVariable(ApplicationProcess.DISCLOSURE_SUMMARY, result.disclosureSummary());
+    execution.setVariable(ApplicationProcess.DOCUMENT_LINKS, result.documentLinks());
   }
 }

@@ -1,5 +1,6 @@
 package jp.iotcert.application;
 
+import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,6 +21,7 @@ public class CompletenessReviewedListener implements TaskListener {
     if (!complete && autoComplete && (request == null || request.toString().isBlank())) {
       throw new ProcessEngineException("書類が揃っていない場合は、補正依頼の内容を記入してください。");
     }
+    TaskInput.maxLength(task, ApplicationProcess.SUPPLEMENT_REQUEST, "補正依頼の内容");
     task.getExecution().setVariable(ApplicationProcess.DOCUMENTS_COMPLETE, complete);
   }
 }

@@ -1,6 +1,7 @@
 package jp.iotcert.application;
 
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -33,6 +34,7 @@ public class DecisionRecorder implements TaskListener {
     if (ApplicationProcess.DECISION_REFUSE.equals(decision) && reasonText.isEmpty()) {
       throw new ProcessEngineException("認定しない場合は、その理由を記入してください（第6条第4項）。");
     }
+    TaskInput.maxLength(task, ApplicationProcess.DECISION_REASONS, "理由");
     String applicationNumber = (String) task.getVariable(ApplicationProcess.APPLICATION_NUMBER);
     if (applications.get(applicationNumber).status().isEnded()) {
       throw new ProcessEngineException("申請 " + applicationNumber + " は既に終了しています。");

@@ -1,18 +1,27 @@
 package jp.iotcert.application;
 
 import java.util.Set;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of 「申請を審査する」: the review needs a result and findings; whether an inspection or
+ * On completion of 「申請を審査する」: the review needs a result and findings, and a non-conforming
+ * result names the catalogue items that do not conform; whether an inspection or
  * the committee is wanted defaults to no, so a client completing the task over REST without those
  * fields does not stop the process at the gateways.
  */
 @Component("reviewCompleted")
 public class ReviewCompletedListener implements TaskListener {
+
+  private final DisclosureCatalogue catalogue;
+
+  public ReviewCompletedListener(DisclosureCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
 
   static final Set<String> RESULTS = Set.of("CONFORMING", "NON_CONFORMING");
 
@@ -25,6 +34,18 @@ public class ReviewCompletedListener implements TaskListener {
     }
     if (findings == null || findings.toString().isBlank()) {
       throw new ProcessEngineException("審査所見を記入してください。");
+    }
+    TaskInput.maxLength(task, ApplicationProcess.REVIEW_FINDINGS, "審査所見");
+    if ("NON_CONFORMING".equals(result.toString())) {
+      String items = TaskInput.text(task, ApplicationProcess.NON_CONFORMING_ITEMS);
+      if (items.isEmpty()) {
+        throw new ProcessEngineException("不適合の場合は、審査基準に適合しない項目IDを記入してください。");
+      }
+      for (String id : items.split("[,、\\s]+")) {
+        if (!id.isBlank() && !catalogue.contains(id.strip())) {
+          throw new ProcessEngineException("項目ID「" + id.strip() + "」は開示項目一覧にありません。");
+        }
+      }
     }
     for (String flag : new String[] {ApplicationProcess.INSPECTION_REQUIRED, ApplicationProcess.COMMITTEE_REQUIRED}) {
       if (!(task.getVariable(flag) instanceof Boolean)) {

@@ -18,8 +18,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error of /api is application/problem+json (RFC 9457), with a Japanese detail. */
-@RestControllerAdvice(basePackages = "jp.iotcert")
+/**
+ * Every error of /api is application/problem+json (RFC 9457), with a Japanese detail. Not limited
+ * to a package: errors raised before a controller is chosen (an upload over the size limit) must
+ * be answered here too. The engine's REST API and webapps are JAX-RS and keep their own errors.
+ */
+@RestControllerAdvice
 public class ProblemHandler {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);

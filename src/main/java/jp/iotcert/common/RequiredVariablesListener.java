@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * On task completion: the variables named in the field `required` (comma-separated) must be set
- * and not blank, so a task completed over REST cannot skip what its form requires. Used as
+ * On task completion: the variables named in the field `required` (comma-separated) must be set,
+ * not blank and not longer than {@link TaskInput#MAX_TEXT}, so a task completed over REST cannot skip what its form requires. Used as
  * {@code <camunda:taskListener class="jp.iotcert.common.RequiredVariablesListener" event="complete">}
  * with {@code <camunda:field name="required" stringValue="a,b"/>}.
  */
@@ -24,6 +24,8 @@ public class RequiredVariablesListener implements TaskListener {
       Object value = task.getVariable(name.strip());
       if (value == null || value.toString().isBlank()) {
         missing.add(name.strip());
+      } else {
+        TaskInput.maxLength(task, name.strip(), name.strip());
       }
     }
     if (!missing.isEmpty()) {

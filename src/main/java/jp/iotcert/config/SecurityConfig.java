@@ -47,7 +47,10 @@ public class SecurityConfig {
             .requestMatchers("/api/public/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/disclosure-items").authenticated()
             .requestMatchers(HttpMethod.POST, "/api/applications").hasAnyRole(PROVIDER, STAFF)
-            .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/*").hasAnyRole(PROVIDER, STAFF, MANAGER)
+            .requestMatchers(HttpMethod.GET, "/api/applications").hasAnyRole(PROVIDER, STAFF, MANAGER)
+            // Case workers read the applications they work on (CaseAccess decides which).
+            .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/applications/*/documents/*")
+                .hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.REVIEWER, Groups.COMMITTEE, Groups.DELEGATE)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/supplements").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/withdrawal").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasAnyRole(STAFF, Groups.PAYMENT)

@@ -21,6 +21,14 @@ public class CurrentUser {
     return auth == null ? "system" : auth.getName();
   }
 
+  /**
+   * True for a request from outside (any authentication, anonymous included); false for the
+   * application's own code such as jobs and delegates, which run without one.
+   */
+  public boolean isExternalCaller() {
+    return SecurityContextHolder.getContext().getAuthentication() != null;
+  }
+
   public boolean isIn(String group) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + group));

@@ -32,7 +32,7 @@ public final class TestApplications {
         new ApplicationRequest.Provider(corporateNumber, "株式会社テスト", "東京都千代田区丸の内1-1-1", "代表 太郎"),
         new ApplicationRequest.Contact("担当 花子", "contact@provider.example.jp", "03-1234-5678"),
         new ApplicationRequest.Service(serviceName, "IoT機器のデータを収集・可視化するクラウドサービス", "https://service.example.jp"),
-        disclosure, List.of(new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい")), null);
+        disclosure, List.of(new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい")), null, null);
   }
 
   public static List<UploadedDocument> registryCertificate() {

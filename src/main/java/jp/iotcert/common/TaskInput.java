@@ -1,0 +1,28 @@
+package jp.iotcert.common;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Checks of what a user (or a REST client) sent with a task completion. Forms limit lengths in the
+ * browser only; these checks hold for every client. A refusal leaves the task open and unchanged.
+ */
+public final class TaskInput {
+
+  /** Longest free text kept in a variable (the engine stores at most 4,000 characters). */
+  public static final int MAX_TEXT = 3000;
+
+  private TaskInput() {}
+
+  /** The variable as trimmed text, or "" when absent. */
+  public static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? "" : value.toString().strip();
+  }
+
+  public static void maxLength(VariableScope scope, String name, String label) {
+    if (text(scope, name).length() > MAX_TEXT) {
+      throw new ProcessEngineException(label + "は" + MAX_TEXT + "文字以内で入力してください。");
+    }
+  }
+}
