@@ -25,7 +25,8 @@ import org.springframework.util.MultiValueMap;
 /** The API over real HTTP, with the accounts of the demo data. */
 // The engine's REST authentication filter looks the engine up by the name "default".
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.generate-unique-process-engine-name=false")
+    properties = {"camunda.bpm.generate-unique-process-engine-name=false",
+        "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=3MB"})
 @ActiveProfiles("test")
 public abstract class ApiTestBase {
 

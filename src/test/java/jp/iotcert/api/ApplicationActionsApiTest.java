@@ -44,6 +44,10 @@ class ApplicationActionsApiTest extends ApiTestBase {
         Map.of("amount", 70000, "paidOn", today, "reference", "PAY-2"));
     assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
     assertThat(duplicate.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    ResponseEntity<JsonNode> overpaid = postJson("staff1", "/api/applications/" + no + "/payments",
+        Map.of("amount", 1000, "paidOn", today, "reference", "PAY-3"));
+    assertThat(overpaid.getStatusCode().value()).isEqualTo(409);
+    assertThat(overpaid.getBody().get("detail").asText()).contains("全額納付");
   }
 
   @Test
@@ -60,6 +64,12 @@ class ApplicationActionsApiTest extends ApiTestBase {
         Map.of("amount", 100000, "paidOn", "2026-01-01", "reference", "NONE")).getStatusCode().value()).isEqualTo(404);
     assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments", "{\"amount\": \"lots\"}")))
         .containsExactly("body");
+    assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments", "null"))).containsExactly("body");
+    assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments",
+        "{\"amount\": 1.5, \"paidOn\": \"2026-01-01\", \"reference\": \"R\"}"))).containsExactly("body");
+    assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments",
+        "{\"amount\": 100, \"paidOn\": \"2026-01-01\", \"reference\": \"R\", \"refund\": true}")))
+        .containsExactly("refund");
   }
 
   @Test
@@ -99,11 +109,18 @@ class ApplicationActionsApiTest extends ApiTestBase {
     assertThat(errorFields(call("provider1", HttpMethod.POST, "/api/applications/" + no + "/supplements", badItem,
         MediaType.MULTIPART_FORM_DATA))).containsExactly("disclosure[0].itemId");
 
+    // Withheld items alone may change: they refer to items disclosed in the stored application.
+    MultiValueMap<String, Object> withheldOnly = new LinkedMultiValueMap<>();
+    withheldOnly.add("supplement", new HttpEntity<>(
+        "{\"withheldItems\":[{\"itemId\":\"B-10\",\"reason\":\"非上場のため\"}]}", jsonPart));
+    withheldOnly.add("other", file("追加資料.pdf", TestApplications.PDF));
     ResponseEntity<JsonNode> answered = call("provider1", HttpMethod.POST, "/api/applications/" + no + "/supplements",
-        parts, MediaType.MULTIPART_FORM_DATA);
+        withheldOnly, MediaType.MULTIPART_FORM_DATA);
     assertThat(answered.getStatusCode().value()).isEqualTo(202);
     assertThat(answered.getBody().get("status").asText()).isEqualTo("SUBMITTED");
-    assertThat(get("provider1", "/api/applications/" + no).getBody().get("documents")).hasSize(2);
+    JsonNode after = get("provider1", "/api/applications/" + no).getBody();
+    assertThat(after.get("documents")).hasSize(2);
+    assertThat(after.get("withheldItems")).singleElement().satisfies(w -> assertThat(w.get("itemId").asText()).isEqualTo("B-10"));
   }
 
   @Test
@@ -170,7 +187,13 @@ class ApplicationActionsApiTest extends ApiTestBase {
     // Without READ on the definition the engine does not even admit it exists.
     assertThat(start.getStatusCode().value()).isIn(403, 404);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
-    assertThat(postJson("provider1", "/engine-rest/deployment/create", Map.of()).getStatusCode().is2xxSuccessful()).isFalse();
+    MultiValueMap<String, Object> deployment = new LinkedMultiValueMap<>();
+    deployment.add("deployment-name", "rogue");
+    deployment.add("data", file("rogue.bpmn", ("<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+        + "targetNamespace=\"x\"><process id=\"rogue\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>")
+        .getBytes()));
+    assertThat(call("provider1", HttpMethod.POST, "/engine-rest/deployment/create", deployment,
+        MediaType.MULTIPART_FORM_DATA).getStatusCode().value()).isEqualTo(403);
   }
 
   @Autowired org.camunda.bpm.engine.ManagementService managementService;

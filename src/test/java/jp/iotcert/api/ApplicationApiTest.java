@@ -15,6 +15,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** POST/GET /api/applications: success, each validation error, 401, 403, and another provider's data. */
+@SuppressWarnings("unchecked")
 class ApplicationApiTest extends ApiTestBase {
 
   private static final String P1 = TestApplications.PROVIDER1_NUMBER;
@@ -165,6 +166,50 @@ class ApplicationApiTest extends ApiTestBase {
     app.put("type", "RENEWAL");
     app.put("certificationNumber", "IoT 0001-2612");
     assertThat(errorFields(submit("provider1", app, TestApplications.PDF))).contains("type");
+  }
+
+  @Test
+  void serviceUrlAndDisclosureDateAreChecked() {
+    Map<String, Object> app = application(P1, "URL長すぎ");
+    app.put("service", Map.of("name", "URL長すぎ", "description", "説明", "url", "https://example.jp/" + "a".repeat(500)));
+    List<Map<String, Object>> disclosure = new ArrayList<>((List<Map<String, Object>>) app.get("disclosure"));
+    disclosure.set(0, Map.of("itemId", "B-01", "value", "令和8年11月1日"));
+    app.put("disclosure", disclosure);
+    assertThat(errorFields(submit("provider1", app, TestApplications.PDF))).containsExactlyInAnyOrder("service.url",
+        "disclosure[0].value");
+  }
+
+  @Test
+  void jsonNullIsRefused() {
+    assertThat(errorFields(submit("provider1", "null", TestApplications.PDF))).containsExactly("application");
+  }
+
+  @Test
+  void postalApplicationsTakeTheDayThePostArrived() {
+    java.time.LocalDate today = java.time.LocalDate.now(jp.iotcert.common.BusinessCalendar.ZONE);
+    Map<String, Object> app = application(P2, "郵送受付日");
+    app.put("channel", "POST");
+    app.put("receivedOn", today.minusDays(3).toString());
+    ResponseEntity<JsonNode> created = submit("staff1", app, TestApplications.PDF);
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    JsonNode view = get("staff1", "/api/applications/" + created.getBody().get("applicationNumber").asText()).getBody();
+    assertThat(view.get("applicationDate").asText()).isEqualTo(today.minusDays(3).toString());
+    assertThat(view.get("fee").get("dueOn").asText()).isEqualTo(today.minusDays(3).plusDays(30).toString());
+
+    app.put("receivedOn", today.plusDays(1).toString());
+    assertThat(errorFields(submit("staff1", app, TestApplications.PDF))).containsExactly("receivedOn");
+    Map<String, Object> online = application(P1, "オンライン受付日");
+    online.put("receivedOn", today.toString());
+    assertThat(errorFields(submit("provider1", online, TestApplications.PDF))).containsExactly("receivedOn");
+  }
+
+  @Test
+  void oversizedUploadsAreRefusedAsProblems() {
+    byte[] big = new byte[3 * 1024 * 1024];
+    System.arraycopy(TestApplications.PDF, 0, big, 0, TestApplications.PDF.length);
+    ResponseEntity<JsonNode> response = submit("provider1", application(P1, "大きすぎる"), big);
+    assertThat(response.getStatusCode().value()).isEqualTo(413);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   static List<String> errorFields(ResponseEntity<JsonNode> response) {

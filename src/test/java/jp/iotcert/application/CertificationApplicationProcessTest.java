@@ -129,6 +129,19 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void onlyARevocationOfTheSameServiceBars() {
+    clockAt(LocalDate.of(2026, 12, 1));
+    insertRevoked(TestApplications.PROVIDER2_NUMBER, "別サービス", LocalDate.of(2026, 6, 1), 9003);
+    jdbc.sql("UPDATE certification SET status = 'LAPSED' WHERE serial = 9003").update();
+    insertRevoked(TestApplications.PROVIDER1_NUMBER, "同名サービス", LocalDate.of(2026, 6, 1), 9004);
+    // Same name, other provider; same provider, lapsed (not revoked): neither bars.
+    assertThat(instance(submitComplete(TestApplications.PROVIDER2_NUMBER, "同名サービス").applicationNumber(), KEY))
+        .isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
+    assertThat(instance(submitComplete(TestApplications.PROVIDER2_NUMBER, "別サービス").applicationNumber(), KEY))
+        .isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
+  }
+
+  @Test
   void doesNotRefuseWhenTheRevocationIsMoreThanAYearBack() {
     clockAt(LocalDate.of(2026, 12, 1));
     insertRevoked(TestApplications.PROVIDER2_NUMBER, "一年前に取消", LocalDate.of(2025, 12, 1), 9002);
@@ -260,6 +273,53 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.REVIEW_FINDINGS, "適合"));
     assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification")
         .hasNotPassed("CallActivity_OnSiteInspection", "CallActivity_CommitteeReview");
+  }
+
+  @Test
+  void aNonConformingReviewNamesKnownItems() {
+    String no = reachReview("不適合項目");
+    String taskId = task(no, "Task_ReviewApplication").getId();
+    Map<String, Object> review = new HashMap<>(Map.of(ApplicationProcess.REVIEW_RESULT, "NON_CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "セキュリティ項目に不備"));
+    assertThatThrownBy(() -> taskService.complete(taskId, review)).hasMessageContaining("項目ID");
+    review.put(ApplicationProcess.NON_CONFORMING_ITEMS, "B-29, Z-99");
+    assertThatThrownBy(() -> taskService.complete(taskId, review)).hasMessageContaining("Z-99");
+    review.put(ApplicationProcess.NON_CONFORMING_ITEMS, "B-29、B-30");
+    review.put(ApplicationProcess.REVIEW_FINDINGS, "x".repeat(3001));
+    assertThatThrownBy(() -> taskService.complete(taskId, review)).hasMessageContaining("3000");
+    review.put(ApplicationProcess.REVIEW_FINDINGS, "セキュリティ項目に不備");
+    complete(no, "Task_ReviewApplication", review);
+    assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification");
+  }
+
+  @Test
+  void withdrawalDuringTheCommitteeCancelsItsTasks() {
+    String no = reachDecisionThroughCommittee("委員会中取下げ");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_GiveOpinion").count())
+        .isEqualTo(2);
+    applicationService.withdraw(no, "取り下げます");
+    runDueJobs(no);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(no).count()).isZero();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).count()).isZero();
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+  }
+
+  @Test
+  void anOpinionTaskCannotBeHandedToAMemberWithAnInterest() {
+    String no = reachDecisionThroughCommittee("委員付替え");
+    var opinion = taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_GiveOpinion")
+        .taskAssignee("committee1").singleResult();
+    assertThatThrownBy(() -> taskService.setAssignee(opinion.getId(), "committee3"))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("選任された委員");
+    assertThatThrownBy(() -> taskService.setAssignee(opinion.getId(), "staff1")).isInstanceOf(ProcessEngineException.class);
+    assertThat(taskService.createTaskQuery().taskId(opinion.getId()).singleResult().getAssignee()).isEqualTo("committee1");
+  }
+
+  private String reachDecisionThroughCommittee(String serviceName) {
+    String no = reachReview(serviceName);
+    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.COMMITTEE_REQUIRED, true));
+    return no;
   }
 
   @Test
