@@ -37,6 +37,8 @@ public final class ApplicationProcess {
   // Variables: review, decision
   public static final String DISCLOSURE_SUMMARY = "disclosureSummary";
   public static final String DOCUMENT_LINKS = "documentLinks";
+  public static final String CRITERIA_ITEMS = "criteriaItems";
+  public static final String CONFORMING_ITEMS = "conformingItems";
   public static final String REVIEW_RESULT = "reviewResult";
   public static final String REVIEW_FINDINGS = "reviewFindings";
   public static final String NON_CONFORMING_ITEMS = "nonConformingItems";

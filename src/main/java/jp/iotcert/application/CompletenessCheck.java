@@ -53,7 +53,7 @@ public class CompletenessCheck {
     String missingText = missing.isEmpty() ? "自動点検で不足は見つかりませんでした。"
         : missing.stream().map(m -> "- " + m).collect(Collectors.joining("\n"));
     return new Result(missing.isEmpty(), missing, missingText, summary(disclosure, withheld),
-        links(applicationNumber, documents));
+        links(applicationNumber, documents), checklist(disclosed));
   }
 
   /**
@@ -107,6 +107,19 @@ public class CompletenessCheck {
     return text.toString();
   }
 
+  /** Options of the reviewer's checklist: every catalogue item the application discloses. */
+  private String checklist(Set<String> disclosed) {
+    List<Map<String, String>> options = catalogue.all().stream().filter(i -> disclosed.contains(i.itemId()))
+        .map(i -> Map.of("value", i.itemId(),
+            "label", i.itemId() + " " + i.name() + (i.mandatory() ? "（必須）" : "（選択）")))
+        .toList();
+    try {
+      return json.writeValueAsString(options);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public record Result(boolean complete, List<String> missing, String missingText, String disclosureSummary,
-      String documentLinks) {}
+      String documentLinks, String checklistJson) {}
 }

@@ -1,6 +1,7 @@
 package jp.iotcert.application;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -24,5 +25,8 @@ public class CompletenessCheckDelegate implements JavaDelegate {
     execution.setVariable(ApplicationProcess.MISSING_ITEMS, result.missingText());
     execution.setVariable(ApplicationProcess.DISCLOSURE_SUMMARY, result.disclosureSummary());
     execution.setVariable(ApplicationProcess.DOCUMENT_LINKS, result.documentLinks());
+    // The reviewer's checklist: one entry per disclosed catalogue item (a JSON variable, which the
+    // Camunda Form's checklist reads as its options).
+    execution.setVariable(ApplicationProcess.CRITERIA_ITEMS, SpinValues.jsonValue(result.checklistJson()).create());
   }
 }

@@ -1,6 +1,9 @@
 package jp.iotcert.application;
 
+import java.util.List;
 import java.util.Set;
+import jp.iotcert.catalogue.DisclosureItem;
+import org.camunda.spin.json.SpinJsonNode;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of 「申請を審査する」: the review needs a result and findings, and a non-conforming
- * result names the catalogue items that do not conform; whether an inspection or
+ * result names the catalogue items that do not conform, a conforming one has every mandatory item
+ * checked in the per-item checklist; whether an inspection or
  * the committee is wanted defaults to no, so a client completing the task over REST without those
  * fields does not stop the process at the gateways.
  */
@@ -24,6 +28,23 @@ public class ReviewCompletedListener implements TaskListener {
   }
 
   static final Set<String> RESULTS = Set.of("CONFORMING", "NON_CONFORMING");
+
+  /** The checked item ids: a JSON array from Tasklist, a list or a comma-separated text from REST clients. */
+  static Set<String> ids(Object value) {
+    Set<String> ids = new java.util.HashSet<>();
+    if (value instanceof SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(e -> ids.add(e.stringValue()));
+    } else if (value instanceof java.util.Collection<?> list) {
+      list.forEach(e -> ids.add(String.valueOf(e)));
+    } else if (value != null) {
+      for (String id : value.toString().split("[,、\\s]+")) {
+        if (!id.isBlank()) {
+          ids.add(id.strip());
+        }
+      }
+    }
+    return ids;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -45,6 +66,15 @@ public class ReviewCompletedListener implements TaskListener {
         if (!id.isBlank() && !catalogue.contains(id.strip())) {
           throw new ProcessEngineException("項目ID「" + id.strip() + "」は開示項目一覧にありません。");
         }
+      }
+    }
+    Set<String> conforming = ids(task.getVariable(ApplicationProcess.CONFORMING_ITEMS));
+    if ("CONFORMING".equals(result.toString())) {
+      List<String> unchecked = catalogue.all().stream().filter(DisclosureItem::mandatory).map(DisclosureItem::itemId)
+          .filter(id -> !conforming.contains(id)).toList();
+      if (!unchecked.isEmpty()) {
+        throw new ProcessEngineException("適合とするには、必須項目をすべて確認してチェックしてください（未確認: "
+            + String.join(", ", unchecked) + "）。");
       }
     }
     for (String flag : new String[] {ApplicationProcess.INSPECTION_REQUIRED, ApplicationProcess.COMMITTEE_REQUIRED}) {

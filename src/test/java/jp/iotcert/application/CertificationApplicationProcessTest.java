@@ -55,9 +55,12 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("Task_ReviewApplication");
     assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
     assertThat(task(no, "Task_ReviewApplication")).hasCandidateGroup("reviewer");
+    assertThat(runtimeService.getVariable(pi.getId(), ApplicationProcess.CRITERIA_ITEMS).toString())
+        .contains("\"value\":\"B-01\"").contains("開示情報の時点（必須）");
 
     complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
-        ApplicationProcess.REVIEW_FINDINGS, "全項目適合", ApplicationProcess.INSPECTION_REQUIRED, true,
+        ApplicationProcess.REVIEW_FINDINGS, "全項目適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
+        ApplicationProcess.INSPECTION_REQUIRED, true,
         ApplicationProcess.COMMITTEE_REQUIRED, true));
     assertThat(pi).isWaitingAt("CallActivity_OnSiteInspection");
 
@@ -268,9 +271,13 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     String taskId = task(no, "Task_ReviewApplication").getId();
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("所見");
+    // Conforming needs every mandatory item checked.
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, List.of("B-01", "B-02"))))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("B-03");
     // Without the two flags (a REST client may leave them out) there is neither inspection nor committee.
     complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
-        ApplicationProcess.REVIEW_FINDINGS, "適合"));
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, String.join(",", allItems())));
     assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification")
         .hasNotPassed("CallActivity_OnSiteInspection", "CallActivity_CommitteeReview");
   }
@@ -318,7 +325,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   private String reachDecisionThroughCommittee(String serviceName) {
     String no = reachReview(serviceName);
     complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
-        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.COMMITTEE_REQUIRED, true));
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
+        ApplicationProcess.COMMITTEE_REQUIRED, true));
     return no;
   }
 
@@ -375,10 +383,15 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   private String reachDecision(String serviceName, boolean committee) {
     String no = reachReview(serviceName);
     Map<String, Object> review = new HashMap<>(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
-        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.INSPECTION_REQUIRED, false,
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
+        ApplicationProcess.INSPECTION_REQUIRED, false,
         ApplicationProcess.COMMITTEE_REQUIRED, committee));
     complete(no, "Task_ReviewApplication", review);
     return no;
+  }
+
+  private List<String> allItems() {
+    return new java.util.ArrayList<>(catalogue.all().stream().map(i -> i.itemId()).toList());
   }
 
   private void insertRevoked(String corporateNumber, String serviceName, LocalDate revokedOn, int serial) {

@@ -72,8 +72,11 @@ abstract class EndToEndScenario {
         MediaType.APPLICATION_JSON);
     assertThat(paid.getStatusCode().value()).isEqualTo(201);
 
+    // The checklist as Tasklist submits it: a JSON array of the checked item ids.
+    String checked = json.writeValueAsString(catalogue.all().stream().map(i -> i.itemId()).toList());
     work("reviewer1", no, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings",
-        "全項目が審査基準に適合", "inspectionRequired", false, "committeeRequired", true, "criteriaSecurity", true));
+        "全項目が審査基準に適合", "inspectionRequired", false, "committeeRequired", true,
+        "conformingItems", Map.of("value", checked, "type", "Json")));
     // committee3 declared an interest in provider1: only committee1 and committee2 are asked.
     work("committee1", no, "Task_GiveOpinion", Map.of("opinion", "FAVOURABLE", "opinionComment", "適合"));
     work("committee2", no, "Task_GiveOpinion", Map.of("opinion", "CONDITIONAL", "opinionComment", "概ね適合"));
@@ -146,7 +149,7 @@ abstract class EndToEndScenario {
           MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(204);
     }
     Map<String, Object> variables = new HashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    values.forEach((k, v) -> variables.put(k, v instanceof Map<?, ?> typed ? typed : Map.of("value", v)));
     ResponseEntity<JsonNode> submitted = exchange(user, HttpMethod.POST, "/engine-rest/task/" + id + "/submit-form",
         Map.of("variables", variables), MediaType.APPLICATION_JSON);
     assertThat(submitted.getStatusCode().value()).as("%s completes %s: %s", user, taskKey, submitted.getBody())
