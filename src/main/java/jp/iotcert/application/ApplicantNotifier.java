@@ -2,6 +2,7 @@ package jp.iotcert.application;
 
 import java.util.HashMap;
 import java.util.Map;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.notice.NoticeService;
@@ -19,10 +20,12 @@ public class ApplicantNotifier {
   private final NoticeService notices;
   private final BusinessCalendar calendar;
   private final String publicBaseUrl;
+  private final CertificationLifecycle lifecycle;
 
   public ApplicantNotifier(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
       CertificationRegister register, NoticeService notices, BusinessCalendar calendar,
-      @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+      CertificationLifecycle lifecycle, @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+    this.lifecycle = lifecycle;
     this.applications = applications;
     this.fees = fees;
     this.supplements = supplements;
@@ -48,7 +51,8 @@ public class ApplicantNotifier {
       values.put("supplementMessage", r.message());
       values.put("supplementDeadline", r.deadline().toString());
     });
-    register.findByApplication(applicationNumber).ifPresent(c -> {
+    (a.certificationNumber() != null ? register.find(a.certificationNumber()) : register.findByApplication(applicationNumber))
+        .ifPresent(c -> {
       values.put("certificationNumber", c.certificationNumber());
       values.put("certifiedOn", c.certifiedOn().toString());
       values.put("validUntil", c.validUntil().toString());
@@ -61,6 +65,9 @@ public class ApplicantNotifier {
       applications.end(applicationNumber, notice.endsAs(), notice.closedReason(), calendar.now());
       supplements.closeOpen(applicationNumber, notice == ApplicantNotice.CLOSED_SUPPLEMENT_OVERDUE
           ? SupplementRequests.EXPIRED : SupplementRequests.CANCELLED);
+      if (a.type() == ApplicationType.RENEWAL) {
+        lifecycle.renewalEnded(a.certificationNumber(), applicationNumber);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.Counters;
@@ -49,6 +50,8 @@ public class ApplicationService {
   private final BusinessCalendar calendar;
   private final CurrentUser currentUser;
   private final CaseAccess caseAccess;
+  private final RenewalRules renewalRules;
+  private final CertificationLifecycle lifecycle;
   private final ObjectMapper json;
   private final long feeAmount;
   private final Period feeReminderAfter;
@@ -56,7 +59,8 @@ public class ApplicationService {
 
   public ApplicationService(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
       ApplicationValidator validator, Counters counters, RuntimeService runtimeService, BusinessCalendar calendar,
-      CurrentUser currentUser, CaseAccess caseAccess, ObjectMapper json,
+      CurrentUser currentUser, CaseAccess caseAccess, RenewalRules renewalRules, CertificationLifecycle lifecycle,
+      ObjectMapper json,
       @Value("${iotcert.fee.amount}") long feeAmount,
       @Value("${iotcert.fee.reminder-after}") Period feeReminderAfter,
       @Value("${iotcert.fee.deadline}") Period feeDeadline) {
@@ -69,6 +73,8 @@ public class ApplicationService {
     this.calendar = calendar;
     this.currentUser = currentUser;
     this.caseAccess = caseAccess;
+    this.renewalRules = renewalRules;
+    this.lifecycle = lifecycle;
     this.json = json;
     this.feeAmount = feeAmount;
     this.feeReminderAfter = feeReminderAfter;
@@ -96,6 +102,10 @@ public class ApplicationService {
     }
     LocalDate today = calendar.today();
     LocalDate applicationDate = applicationDate(request, today, errors);
+    if (ApplicationType.RENEWAL.name().equals(request.type()) && request.certificationNumber() != null
+        && request.provider() != null && errors.isEmpty()) {
+      renewalRules.check(request.certificationNumber(), request.provider().corporateNumber(), applicationDate, errors);
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("申請内容に" + errors.size() + "件の誤りがあります。", errors);
     }
@@ -108,10 +118,14 @@ public class ApplicationService {
         request.provider().representative().strip(), request.contact().name().strip(),
         request.contact().email().strip(), request.contact().phone().strip(), request.service().name().strip(),
         request.service().description().strip(), blankToNull(request.service().url()),
-        write(request.disclosureOrEmpty()), write(request.withheldOrEmpty()), request.certificationNumber(), applicationDate,
+        write(request.disclosureOrEmpty()), write(request.withheldOrEmpty()), blankToNull(request.certificationNumber()),
+        applicationDate,
         calendar.now(), currentUser.id(), RULES_VERSION, feeAmount, feeDueOn, null, null, null, null, null);
     applications.insert(application);
     storeDocuments(number, documents);
+    if (application.type() == ApplicationType.RENEWAL) {
+      lifecycle.renewalFiled(application.certificationNumber(), number);
+    }
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(ApplicationProcess.APPLICATION_NUMBER, number);
@@ -121,6 +135,9 @@ public class ApplicationService {
     variables.put(ApplicationProcess.PROVIDER_NAME, application.providerName());
     variables.put(ApplicationProcess.SERVICE_NAME, application.serviceName());
     variables.put(ApplicationProcess.FEE_AMOUNT, feeAmount);
+    if (application.certificationNumber() != null) {
+      variables.put(ApplicationProcess.CERTIFICATION_NUMBER, application.certificationNumber());
+    }
     variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(applicationDate.plus(feeReminderAfter)));
     variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
     runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, number, variables);
@@ -241,6 +258,9 @@ public class ApplicationService {
     }
     // The withdrawal takes effect now; the process cancels open work and sends the notice.
     applications.end(applicationNumber, ApplicationStatus.WITHDRAWN, "WITHDRAWN", calendar.now());
+    if (application.type() == ApplicationType.RENEWAL) {
+      lifecycle.renewalEnded(application.certificationNumber(), applicationNumber);
+    }
     supplements.closeOpen(applicationNumber, SupplementRequests.CANCELLED);
     runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_WITHDRAWAL)
         .processInstanceBusinessKey(applicationNumber)

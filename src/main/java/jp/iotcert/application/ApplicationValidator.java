@@ -38,7 +38,15 @@ public class ApplicationValidator {
     ApplicationType type = enumValue(ApplicationType.class, request.type(), "type", "申請種別（NEW または RENEWAL）", errors);
     enumValue(Channel.class, request.channel(), "channel", "申請経路（ONLINE または POST）", errors);
     if (type == ApplicationType.RENEWAL) {
-      errors.add(new FieldError("type", "更新申請（RENEWAL）はまだ受け付けていません"));
+      if (blank(request.certificationNumber())) {
+        errors.add(new FieldError("certificationNumber", "更新申請には認定番号が必要です"));
+      }
+      if (request.markUseDeclaration() == null || request.markUseDeclaration().compliant() == null) {
+        errors.add(new FieldError("markUseDeclaration.compliant", "認定マークの使用に関する自己申告（第10条第7項）が必要です"));
+      }
+      if (request.markUseDeclaration() != null) {
+        text(request.markUseDeclaration().statement(), "markUseDeclaration.statement", "自己申告の内容", 2000, errors);
+      }
     }
     if (type == ApplicationType.NEW && request.certificationNumber() != null) {
       errors.add(new FieldError("certificationNumber", "新規申請には認定番号を指定できません"));

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,9 +26,11 @@ public class CertifyApplicationDelegate implements JavaDelegate {
   private final CertificationService certifications;
   private final BusinessCalendar calendar;
   private final ObjectMapper json;
+  private final CertificationLifecycle lifecycle;
 
   public CertifyApplicationDelegate(ApplicationRepository applications, CertificationService certifications,
-      BusinessCalendar calendar, ObjectMapper json) {
+      CertificationLifecycle lifecycle, BusinessCalendar calendar, ObjectMapper json) {
+    this.lifecycle = lifecycle;
     this.applications = applications;
     this.certifications = certifications;
     this.calendar = calendar;
@@ -38,10 +41,16 @@ public class CertifyApplicationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Application a = applications.get((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER));
     LocalDate certifiedOn = a.decidedOn() != null ? a.decidedOn() : calendar.today();
-    Certification certification = certifications.certify(new CertificationService.NewCertification(
-        a.applicationNumber(), a.corporateNumber(), a.providerName(), a.serviceName(), a.serviceDescription(),
-        a.serviceUrl(), certifiedOn, disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson()));
-    applications.setCertificationNumber(a.applicationNumber(), certification.certificationNumber());
+    Certification certification = a.type() == ApplicationType.RENEWAL
+        // 第12条: same certification number, new validity from the renewal certification date.
+        ? lifecycle.renewalCertified(a.certificationNumber(), a.applicationNumber(), certifiedOn,
+            disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson())
+        : certifications.certify(new CertificationService.NewCertification(
+            a.applicationNumber(), a.corporateNumber(), a.providerName(), a.serviceName(), a.serviceDescription(),
+            a.serviceUrl(), certifiedOn, disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson()));
+    if (a.certificationNumber() == null) {
+      applications.setCertificationNumber(a.applicationNumber(), certification.certificationNumber());
+    }
     applications.end(a.applicationNumber(), ApplicationStatus.CERTIFIED, null, calendar.now());
     execution.setVariable(ApplicationProcess.CERTIFICATION_NUMBER, certification.certificationNumber());
   }

@@ -46,6 +46,14 @@ public class ReviewCompletedListener implements TaskListener {
     return ids;
   }
 
+  private static Set<String> offered(Object criteriaItems) {
+    Set<String> ids = new java.util.HashSet<>();
+    if (criteriaItems instanceof SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(e -> ids.add(e.prop("value").stringValue()));
+    }
+    return ids;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     Object result = task.getVariable(ApplicationProcess.REVIEW_RESULT);
@@ -70,7 +78,10 @@ public class ReviewCompletedListener implements TaskListener {
     }
     Set<String> conforming = ids(task.getVariable(ApplicationProcess.CONFORMING_ITEMS));
     if ("CONFORMING".equals(result.toString())) {
+      // Every mandatory item among those the checklist offered (the items this application discloses).
+      Set<String> offered = offered(task.getVariable(ApplicationProcess.CRITERIA_ITEMS));
       List<String> unchecked = catalogue.all().stream().filter(DisclosureItem::mandatory).map(DisclosureItem::itemId)
+          .filter(id -> offered.isEmpty() || offered.contains(id))
           .filter(id -> !conforming.contains(id)).toList();
       if (!unchecked.isEmpty()) {
         throw new ProcessEngineException("適合とするには、必須項目をすべて確認してチェックしてください（未確認: "

@@ -19,4 +19,6 @@ public record Certification(
     String disclosureJson,
     String withheldJson,
     String applicationNumber,
-    LocalDate endedOn) {}
+    LocalDate endedOn,
+    /** A renewal application filed in the window and not decided yet (第12条2), or null. */
+    String renewalApplicationNumber) {}

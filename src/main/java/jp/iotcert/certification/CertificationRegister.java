@@ -22,12 +22,12 @@ public class CertificationRegister {
     jdbc.sql("""
         INSERT INTO certification (certification_number, serial, corporate_number, provider_name, service_name,
           service_description, service_url, status, first_certified_on, certified_on, valid_until, disclosure_date,
-          disclosure_json, withheld_json, application_number, ended_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          disclosure_json, withheld_json, application_number, ended_on, renewal_application_number)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.certificationNumber(), c.serial(), c.corporateNumber(), c.providerName(), c.serviceName(),
             c.serviceDescription(), c.serviceUrl(), c.status().name(), c.firstCertifiedOn(), c.certifiedOn(),
             c.validUntil(), c.disclosureDate(), c.disclosureJson(), c.withheldJson(), c.applicationNumber(),
-            c.endedOn())
+            c.endedOn(), c.renewalApplicationNumber())
         .update();
   }
 
@@ -53,6 +53,63 @@ public class CertificationRegister {
   public int certificateCount(String certificationNumber) {
     return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE certification_number = ?")
         .param(certificationNumber).query(Integer.class).single();
+  }
+
+  public void setStatus(String certificationNumber, CertificationStatus status) {
+    jdbc.sql("UPDATE certification SET status = ?, version = version + 1 WHERE certification_number = ?")
+        .params(status.name(), certificationNumber).update();
+  }
+
+  public void setRenewalApplication(String certificationNumber, String applicationNumberOrNull) {
+    jdbc.sql("UPDATE certification SET renewal_application_number = ?, version = version + 1 WHERE certification_number = ?")
+        .params(applicationNumberOrNull, certificationNumber).update();
+  }
+
+  /** A renewal certified (第12条): new validity from the renewal certification date, the renewed disclosure. */
+  public void renew(String certificationNumber, LocalDate certifiedOn, LocalDate validUntil, LocalDate disclosureDate,
+      String disclosureJson, String withheldJson, String applicationNumber) {
+    jdbc.sql("""
+        UPDATE certification SET status = ?, certified_on = ?, valid_until = ?, disclosure_date = ?, disclosure_json = ?,
+          withheld_json = ?, application_number = ?, renewal_application_number = NULL, version = version + 1
+        WHERE certification_number = ?""")
+        .params(CertificationStatus.VALID.name(), certifiedOn, validUntil, disclosureDate, disclosureJson, withheldJson,
+            applicationNumber, certificationNumber)
+        .update();
+  }
+
+  /** Records what changed in the published entry, and when (第11条). */
+  public void recordEvent(String certificationNumber, String event, CertificationStatus status, LocalDate effectiveOn,
+      String detail, java.time.Instant at) {
+    jdbc.sql("""
+        INSERT INTO certification_event (id, certification_number, event, status, effective_on, recorded_at, detail)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(UUID.randomUUID().toString(), certificationNumber, event, status.name(), effectiveOn,
+            java.sql.Timestamp.from(at), detail)
+        .update();
+  }
+
+  public java.util.List<Event> events(String certificationNumber) {
+    return jdbc.sql("SELECT event, status, effective_on, detail FROM certification_event WHERE certification_number = ? ORDER BY recorded_at")
+        .param(certificationNumber)
+        .query((rs, i) -> new Event(rs.getString("event"), rs.getString("status"),
+            rs.getObject("effective_on", LocalDate.class), rs.getString("detail")))
+        .list();
+  }
+
+  public record Event(String event, String status, LocalDate effectiveOn, String detail) {}
+
+  /** Published entries matching a free text (service, provider, corporate number, description) and a status. */
+  public java.util.List<Certification> search(String text, CertificationStatus status) {
+    String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+    return jdbc.sql("""
+        SELECT * FROM certification
+        WHERE (CAST(? AS VARCHAR(32)) IS NULL OR status = ?)
+          AND (CAST(? AS VARCHAR(400)) IS NULL OR LOWER(service_name) LIKE ? OR LOWER(provider_name) LIKE ?
+               OR corporate_number LIKE ? OR LOWER(COALESCE(service_description, '')) LIKE ? OR LOWER(certification_number) LIKE ?)
+        ORDER BY serial""")
+        .params(status == null ? null : status.name(), status == null ? null : status.name(),
+            like, like, like, like, like, like)
+        .query(CertificationRegister::map).list();
   }
 
   public void end(String certificationNumber, CertificationStatus status, LocalDate endedOn) {
@@ -91,6 +148,7 @@ public class CertificationRegister {
         rs.getString("disclosure_json"),
         rs.getString("withheld_json"),
         rs.getString("application_number"),
-        rs.getObject("ended_on", LocalDate.class));
+        rs.getObject("ended_on", LocalDate.class),
+        rs.getString("renewal_application_number"));
   }
 }

@@ -21,8 +21,11 @@ public class CertificationService {
   private final CertificationRegister register;
   private final Counters counters;
   private final RuntimeService runtimeService;
+  private final BusinessCalendar calendar;
 
-  public CertificationService(CertificationRegister register, Counters counters, RuntimeService runtimeService) {
+  public CertificationService(CertificationRegister register, Counters counters, RuntimeService runtimeService,
+      BusinessCalendar calendar) {
+    this.calendar = calendar;
     this.register = register;
     this.counters = counters;
     this.runtimeService = runtimeService;
@@ -49,14 +52,14 @@ public class CertificationService {
     Certification certification = new Certification(number(serial, certifiedOn), serial,
         request.corporateNumber(), request.providerName(), request.serviceName(), request.serviceDescription(),
         request.serviceUrl(), CertificationStatus.VALID, certifiedOn, certifiedOn, validUntil,
-        request.disclosureDate(), request.disclosureJson(), request.withheldJson(), request.applicationNumber(), null);
+        request.disclosureDate(), request.disclosureJson(), request.withheldJson(), request.applicationNumber(), null, null);
     register.insert(certification);
     register.issueCertificate(certification.certificationNumber(), request.applicationNumber(), certifiedOn,
         certifiedOn, validUntil);
-    runtimeService.startProcessInstanceByKey(CertificationProcess.KEY, certification.certificationNumber(), Map.of(
-        CertificationProcess.CERTIFICATION_NUMBER, certification.certificationNumber(),
-        CertificationProcess.VALID_UNTIL, validUntil.toString(),
-        CertificationProcess.VALIDITY_ENDS_AT, BusinessCalendar.endOf(validUntil)));
+    register.recordEvent(certification.certificationNumber(), "CERTIFIED", CertificationStatus.VALID, certifiedOn,
+        "認定（有効期間 " + validUntil + " まで）", calendar.now());
+    runtimeService.startProcessInstanceByKey(CertificationProcess.KEY, certification.certificationNumber(),
+        Map.of(CertificationProcess.CERTIFICATION_NUMBER, certification.certificationNumber()));
     return certification;
   }
 

@@ -1,10 +1,12 @@
 package jp.iotcert.certification;
 
+import java.util.HashMap;
+import java.util.Map;
 import jp.iotcert.notice.NoticeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Notices to a certified provider, sent to the contact of the application that led to the certification. */
+/** Notices to a certified provider, sent to the contact of the application behind the current certification. */
 @Service
 public class ProviderNotifier {
 
@@ -16,10 +18,20 @@ public class ProviderNotifier {
     this.notices = notices;
   }
 
-  public void send(Certification certification, String kind, String subject, String body) {
+  public void send(Certification c, ProviderNotice notice) {
+    Map<String, String> values = new HashMap<>();
+    values.put("certificationNumber", c.certificationNumber());
+    values.put("serviceName", c.serviceName());
+    values.put("providerName", c.providerName());
+    values.put("validUntil", c.validUntil().toString());
+    values.put("opensOn", Validity.renewalWindowOpens(c.validUntil()).toString());
+    values.put("closesOn", Validity.renewalWindowCloses(c.validUntil()).toString());
     String recipient = jdbc.sql("SELECT contact_email FROM application WHERE application_number = ?")
-        .param(certification.applicationNumber()).query(String.class).optional().orElseThrow(
-            () -> new IllegalStateException("No contact for certification " + certification.certificationNumber()));
-    notices.send(null, certification.certificationNumber(), kind, recipient, subject, body);
+        .param(c.applicationNumber()).query(String.class).optional().orElse(null);
+    if (recipient == null) {
+      // Imported certifications may have no application here: the notice is kept for staff to forward.
+      recipient = "secretariat";
+    }
+    notices.send(null, c.certificationNumber(), notice.name(), recipient, notice.subject(values), notice.body(values));
   }
 }

@@ -103,9 +103,9 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(register.certificateCount(certified.certificationNumber())).isEqualTo(1);
 
     ProcessInstance lifecycle = instance(certified.certificationNumber(), CertificationProcess.KEY);
-    assertThat(lifecycle).isNotNull().isWaitingAt("Timer_ValidityEnded");
-    Job validityTimer = managementService.createJobQuery().processInstanceId(lifecycle.getId()).timers().singleResult();
-    assertThat(validityTimer.getDuedate()).isEqualTo(BusinessCalendar.endOf(LocalDate.of(2028, 11, 30)));
+    assertThat(lifecycle).isNotNull().isWaitingAt("Timer_RenewalReminder");
+    assertThat(runtimeService.getVariable(lifecycle.getId(), "validityEndsAt"))
+        .isEqualTo(BusinessCalendar.endOf(LocalDate.of(2028, 11, 30)));
 
     MimeMessage[] mails = MAIL.getReceivedMessages();
     assertThat(Arrays.stream(mails).map(m -> subject(m)))

@@ -4,47 +4,170 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
-import jp.iotcert.notice.NoticeService;
+import java.util.List;
+import jp.iotcert.application.Application;
+import jp.iotcert.application.ApplicationRepository;
+import jp.iotcert.application.ApplicationStatus;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The `certification` lifecycle as far as this issue goes: expiry at the end of the last day (第9条, 第11条3). */
+/**
+ * The `certification` process over two lives (第9条–第12条): reminder, renewal window, a renewal filed
+ * on the last allowed day, validity passing while under review, the renewal certified, and then
+ * expiry without renewal; also a renewal refused after the end and one certified within validity.
+ */
 class CertificationProcessTest extends ProcessTestBase {
 
-  @Autowired CertificationService certifications;
+  private static final String P2 = TestApplications.PROVIDER2_NUMBER;
+
   @Autowired CertificationRegister register;
+  @Autowired ApplicationRepository applications;
 
   @Test
-  void expiresWhenTheLastDayHasEnded() {
-    LocalDate certifiedOn = LocalDate.of(2026, 12, 1);
-    clockAt(certifiedOn);
-    // An application row supplies the provider's contact for the notice.
-    String applicationNumber = submitComplete(TestApplications.PROVIDER2_NUMBER, "期間満了サービス").applicationNumber();
-    Certification c = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(s ->
-        certifications.certify(new CertificationService.NewCertification(applicationNumber,
-            TestApplications.PROVIDER2_NUMBER, "株式会社テスト", "期間満了サービス", "説明", null, certifiedOn, null, "[]", "[]")));
-    ProcessInstance pi = instance(c.certificationNumber(), CertificationProcess.KEY);
-    assertThat(pi).isWaitingAt("Timer_ValidityEnded");
+  void twoLivesRenewedUnderReviewThenExpired() {
+    String no = certify("二つの人生サービス", LocalDate.of(2026, 12, 1));
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    assertThat(pi).isWaitingAt("Timer_RenewalReminder");
+    assertThat(dueDate(pi, "Timer_RenewalReminder")).isEqualTo(BusinessCalendar.startOf(LocalDate.of(2028, 7, 30)));
 
-    clockAt(LocalDate.of(2028, 11, 30).atTime(23, 59, 59));
-    runDueJobs(c.certificationNumber());
-    assertThat(pi).isWaitingAt("Timer_ValidityEnded");
-    assertThat(register.find(c.certificationNumber()).orElseThrow().status()).isEqualTo(CertificationStatus.VALID);
+    at(LocalDate.of(2028, 7, 30).atTime(0, 0, 1), no);
+    assertThat(pi).hasPassed("Task_SendRenewalReminder").isWaitingAt("Timer_RenewalWindowOpens");
+    assertThat(noticeKinds(no)).contains("RENEWAL_REMINDER");
+    assertThat(dueDate(pi, "Timer_RenewalWindowOpens")).isEqualTo(BusinessCalendar.startOf(LocalDate.of(2028, 10, 1)));
 
-    clockAt(LocalDate.of(2028, 12, 1).atTime(0, 0, 1));
-    runDueJobs(c.certificationNumber());
+    at(LocalDate.of(2028, 10, 1).atTime(0, 0, 1), no);
+    assertThat(pi).isWaitingAt("Timer_RenewalWindowCloses");
+    assertThat(noticeKinds(no)).contains("RENEWAL_WINDOW_OPEN");
+
+    // Renewal on the last allowed day of the window.
+    clockAt(LocalDate.of(2028, 10, 31).atTime(17, 0));
+    String renewal = applyForRenewal(no, "二つの人生サービス");
+    assertThat(register.find(no).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
+    at(LocalDate.of(2028, 11, 1).atTime(0, 0, 1), no);
+    assertThat(pi).isWaitingAt("Timer_ValidityEnds");
+    assertThat(noticeKinds(no)).doesNotContain("RENEWAL_WINDOW_CLOSED");
+
+    // The last day passes while the renewal is under review: the certification stays in force (第12条2).
+    at(LocalDate.of(2028, 12, 1).atTime(0, 0, 1), no);
+    assertThat(pi).isWaitingAt("Gateway_AwaitRenewalDecision");
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.RENEWAL_UNDER_REVIEW);
+
+    clockAt(LocalDate.of(2028, 12, 5));
+    reviewAndDecide(renewal, "CERTIFY");
+    runDueJobs(no);
+    Certification renewed = register.find(no).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(CertificationStatus.VALID);
+    assertThat(renewed.certificationNumber()).isEqualTo(no);
+    assertThat(renewed.certifiedOn()).isEqualTo(LocalDate.of(2028, 12, 5));
+    assertThat(renewed.firstCertifiedOn()).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(renewed.validUntil()).isEqualTo(LocalDate.of(2030, 12, 4));
+    assertThat(renewed.renewalApplicationNumber()).isNull();
+    assertThat(register.certificateCount(no)).isEqualTo(2);
+    assertThat(applications.get(renewal).status()).isEqualTo(ApplicationStatus.CERTIFIED);
+    assertThat(pi).hasPassed("Event_RenewalCertifiedAfterEnd").isWaitingAt("Timer_RenewalReminder");
+    assertThat(dueDate(pi, "Timer_RenewalReminder")).isEqualTo(BusinessCalendar.startOf(LocalDate.of(2030, 8, 4)));
+
+    // Second life: no renewal this time.
+    at(LocalDate.of(2030, 8, 4).atTime(1, 0), no);
+    at(LocalDate.of(2030, 10, 5).atTime(1, 0), no);
+    at(LocalDate.of(2030, 11, 5).atTime(0, 0, 1), no);
+    assertThat(noticeKinds(no)).contains("RENEWAL_WINDOW_CLOSED");
+    at(LocalDate.of(2030, 12, 4).atTime(23, 59, 59), no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.VALID);
+    at(LocalDate.of(2030, 12, 5).atTime(0, 0, 1), no);
     assertThat(pi).isEnded().hasPassed("Task_ExpireCertification", "End_Expired");
-    Certification expired = register.find(c.certificationNumber()).orElseThrow();
+    Certification expired = register.find(no).orElseThrow();
     assertThat(expired.status()).isEqualTo(CertificationStatus.EXPIRED);
-    assertThat(expired.endedOn()).isEqualTo(LocalDate.of(2028, 12, 1));
-    String body = jdbc.sql("SELECT body FROM notice WHERE certification_number = ? AND kind = 'EXPIRED'")
-        .param(c.certificationNumber()).query(String.class).single();
-    assertThat(body).contains("第10条第6項").contains("2028-11-30");
+    assertThat(expired.endedOn()).isEqualTo(LocalDate.of(2030, 12, 5));
+    assertThat(noticeBody(no, "EXPIRED")).contains("第10条第6項");
+    assertThat(register.events(no)).extracting(CertificationRegister.Event::event)
+        .containsExactly("CERTIFIED", "RENEWAL_UNDER_REVIEW", "RENEWED", "EXPIRED");
   }
 
-  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
-  @Autowired NoticeService notices;
+  @Test
+  void aRenewalRefusedAfterTheLastDayEndsTheCertificationAtOnce() {
+    String no = certify("更新不認定サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2028, 10, 15));
+    String renewal = applyForRenewal(no, "更新不認定サービス");
+    at(LocalDate.of(2028, 12, 1).atTime(0, 0, 1), no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.RENEWAL_UNDER_REVIEW);
+
+    clockAt(LocalDate.of(2028, 12, 10));
+    reviewAndDecide(renewal, "REFUSE");
+    runDueJobs(no);
+    assertThat(instance(no, CertificationProcess.KEY)).isNull();
+    Certification ended = register.find(no).orElseThrow();
+    assertThat(ended.status()).isEqualTo(CertificationStatus.EXPIRED);
+    assertThat(ended.endedOn()).isEqualTo(LocalDate.of(2028, 12, 10));
+    assertThat(noticeKinds(no)).contains("RENEWAL_REFUSED_ENDED");
+  }
+
+  @Test
+  void aRenewalCertifiedWithinValidityStartsTheNewValidityAtOnce() {
+    String no = certify("期間内更新サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2028, 10, 1));
+    String renewal = applyForRenewal(no, "期間内更新サービス");
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    clockAt(LocalDate.of(2028, 10, 20));
+    reviewAndDecide(renewal, "CERTIFY");
+    runDueJobs(no);
+    assertThat(pi).hasPassed("Event_RenewalCertified").isWaitingAt("Timer_RenewalReminder");
+    assertThat(register.find(no).orElseThrow().validUntil()).isEqualTo(LocalDate.of(2030, 10, 19));
+    assertThat(dueDate(pi, "Timer_ValidityEnds")).isNull(); // inside the sub-process, not armed until reached
+  }
+
+  @Test
+  void aRenewalRefusedWithinValidityLeavesTheCertificationToItsEnd() {
+    String no = certify("期間内不認定サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2028, 10, 2));
+    String renewal = applyForRenewal(no, "期間内不認定サービス");
+    clockAt(LocalDate.of(2028, 10, 20));
+    reviewAndDecide(renewal, "REFUSE");
+    assertThat(register.find(no).orElseThrow().renewalApplicationNumber()).isNull();
+    at(LocalDate.of(2028, 12, 1).atTime(0, 0, 1), no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.EXPIRED);
+    assertThat(register.find(no).orElseThrow().endedOn()).isEqualTo(LocalDate.of(2028, 12, 1));
+  }
+
+  private String certify(String serviceName, LocalDate on) {
+    clockAt(on);
+    Application application = submitComplete(P2, serviceName);
+    passCompletenessAndFee(application.applicationNumber(), on);
+    reviewAndDecide(application.applicationNumber(), "CERTIFY");
+    return applications.get(application.applicationNumber()).certificationNumber();
+  }
+
+  /** The renewal is filed and paid at once, found complete; it then waits for its review. */
+  private String applyForRenewal(String certificationNumber, String serviceName) {
+    String renewal = applicationService.submit(TestApplications.renewal(P2, serviceName, certificationNumber,
+        TestApplications.fullDisclosure(catalogue)), List.of(), List.of()).applicationNumber();
+    passCompletenessAndFee(renewal, LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+        .toInstant(), BusinessCalendar.ZONE));
+    return renewal;
+  }
+
+  private void at(java.time.LocalDateTime tokyoTime, String certificationNumber) {
+    clockAt(tokyoTime);
+    runDueJobs(certificationNumber);
+  }
+
+  private java.util.Date dueDate(ProcessInstance pi, String activityId) {
+    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    return job == null ? null : job.getDuedate();
+  }
+
+  private List<String> noticeKinds(String certificationNumber) {
+    return jdbc.sql("SELECT kind FROM notice WHERE certification_number = ? ORDER BY sent_at").param(certificationNumber)
+        .query(String.class).list();
+  }
+
+  private String noticeBody(String certificationNumber, String kind) {
+    return jdbc.sql("SELECT body FROM notice WHERE certification_number = ? AND kind = ?").params(certificationNumber, kind)
+        .query(String.class).single();
+  }
 }

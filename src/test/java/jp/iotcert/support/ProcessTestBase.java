@@ -109,6 +109,20 @@ public abstract class ProcessTestBase {
     throw new IllegalStateException("Jobs keep coming: a loop in the process?");
   }
 
+  /** Staff find the application complete and the fee is paid: the application waits for its review. */
+  protected void passCompletenessAndFee(String applicationNumber, LocalDate paidOn) {
+    complete(applicationNumber, "Task_CheckCompleteness", Map.of("documentsComplete", true));
+    applicationService.pay(applicationNumber, new ApplicationService.PaymentRequest(100_000L, paidOn, "PAY-" + applicationNumber));
+  }
+
+  /** A conforming review without inspection or committee, then the manager's decision. */
+  protected void reviewAndDecide(String applicationNumber, String decision) {
+    complete(applicationNumber, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
+        "conformingItems", catalogue.all().stream().map(i -> i.itemId()).toList()));
+    complete(applicationNumber, "Task_DecideCertification", Map.of("decision", decision, "decisionReasons",
+        decision.equals("CERTIFY") ? "基準に適合" : "基準に適合しない"));
+  }
+
   protected Task task(String businessKey, String taskKey) {
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(taskKey).list();

@@ -35,6 +35,14 @@ public final class TestApplications {
         disclosure, List.of(new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい")), null, null);
   }
 
+  public static ApplicationRequest renewal(String corporateNumber, String serviceName, String certificationNumber,
+      List<DisclosureValue> disclosure) {
+    ApplicationRequest base = newApplication(corporateNumber, serviceName, disclosure);
+    return new ApplicationRequest("RENEWAL", certificationNumber, "ONLINE", base.provider(), base.contact(),
+        base.service(), disclosure, base.withheldItems(),
+        new ApplicationRequest.MarkUseDeclaration(true, "認定マークは運用規程第10条のとおり正しく使用してきました。"), null);
+  }
+
   public static List<UploadedDocument> registryCertificate() {
     return List.of(new UploadedDocument(DocumentKind.REGISTRY_CERTIFICATE, "touki.pdf", PDF));
   }

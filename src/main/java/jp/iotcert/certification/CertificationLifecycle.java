@@ -1,0 +1,122 @@
+package jp.iotcert.certification;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Date;
+import jp.iotcert.common.BusinessCalendar;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The certified service over its life (第9条–第12条): the dates its timers run on, the state changes
+ * and their publication, and the hand-over from a renewal application.
+ */
+@Service
+public class CertificationLifecycle {
+
+  private final CertificationRegister register;
+  private final ProviderNotifier notifier;
+  private final BusinessCalendar calendar;
+  private final RuntimeService runtimeService;
+  private final Period reminderBefore;
+
+  public CertificationLifecycle(CertificationRegister register, ProviderNotifier notifier, BusinessCalendar calendar,
+      RuntimeService runtimeService, @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore) {
+    this.register = register;
+    this.notifier = notifier;
+    this.calendar = calendar;
+    this.runtimeService = runtimeService;
+    this.reminderBefore = reminderBefore;
+  }
+
+  public Certification get(String certificationNumber) {
+    return register.find(certificationNumber)
+        .orElseThrow(() -> new IllegalStateException("No certification " + certificationNumber));
+  }
+
+  /** The timer dates of the current validity: each fires at the start of its day, the end at the end of the last day. */
+  public Dates dates(Certification c) {
+    LocalDate lastDay = c.validUntil();
+    return new Dates(BusinessCalendar.startOf(lastDay.minus(reminderBefore)),
+        BusinessCalendar.startOf(Validity.renewalWindowOpens(lastDay)),
+        BusinessCalendar.endOf(Validity.renewalWindowCloses(lastDay)),
+        BusinessCalendar.endOf(lastDay));
+  }
+
+  public void notify(String certificationNumber, ProviderNotice notice) {
+    Certification c = get(certificationNumber);
+    if (notice == ProviderNotice.RENEWAL_WINDOW_CLOSED && c.renewalApplicationNumber() != null) {
+      return; // a renewal was filed: nothing to warn about
+    }
+    // A timer that fires late (a certification imported near or past its dates) must not send
+    // news that are no longer true.
+    LocalDate today = calendar.today();
+    if (notice == ProviderNotice.RENEWAL_REMINDER && !today.isBefore(Validity.renewalWindowOpens(c.validUntil()))
+        || notice == ProviderNotice.RENEWAL_WINDOW_OPEN && today.isAfter(Validity.renewalWindowCloses(c.validUntil()))
+        || notice == ProviderNotice.RENEWAL_WINDOW_CLOSED && today.isAfter(c.validUntil())) {
+      return;
+    }
+    notifier.send(c, notice);
+  }
+
+  /** After the last day: under renewal review (第12条2) when a renewal was filed in the window, else expired. */
+  public boolean continueIfRenewalPending(String certificationNumber) {
+    Certification c = get(certificationNumber);
+    if (c.renewalApplicationNumber() == null) {
+      return false;
+    }
+    register.setStatus(certificationNumber, CertificationStatus.RENEWAL_UNDER_REVIEW);
+    register.recordEvent(certificationNumber, "RENEWAL_UNDER_REVIEW", CertificationStatus.RENEWAL_UNDER_REVIEW,
+        c.validUntil().plusDays(1), "更新審査中（" + c.renewalApplicationNumber() + "）", calendar.now());
+    notifier.send(c, ProviderNotice.RENEWAL_UNDER_REVIEW);
+    return true;
+  }
+
+  /** 第9条, 第11条3, 第10条6: the certification ends as EXPIRED, published at once, mark use to stop. */
+  public void expire(String certificationNumber) {
+    Certification c = get(certificationNumber);
+    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      return;
+    }
+    boolean afterRenewalRefused = c.status() == CertificationStatus.RENEWAL_UNDER_REVIEW;
+    LocalDate endedOn = afterRenewalRefused ? calendar.today() : c.validUntil().plusDays(1);
+    register.end(certificationNumber, CertificationStatus.EXPIRED, endedOn);
+    register.setRenewalApplication(certificationNumber, null);
+    register.recordEvent(certificationNumber, "EXPIRED", CertificationStatus.EXPIRED, endedOn,
+        afterRenewalRefused ? "更新が認められず終了" : "有効期間満了", calendar.now());
+    notifier.send(c, afterRenewalRefused ? ProviderNotice.RENEWAL_REFUSED_ENDED : ProviderNotice.EXPIRED);
+  }
+
+  /** A renewal application was filed in the window (第12条1). */
+  public void renewalFiled(String certificationNumber, String applicationNumber) {
+    register.setRenewalApplication(certificationNumber, applicationNumber);
+  }
+
+  /** 第12条 with 第9条: the renewal certified; new validity from the renewal certification date, timers re-armed. */
+  public Certification renewalCertified(String certificationNumber, String applicationNumber, LocalDate certifiedOn,
+      LocalDate disclosureDate, String disclosureJson, String withheldJson) {
+    LocalDate validUntil = Validity.lastDay(certifiedOn);
+    register.renew(certificationNumber, certifiedOn, validUntil, disclosureDate, disclosureJson, withheldJson,
+        applicationNumber);
+    register.issueCertificate(certificationNumber, applicationNumber, certifiedOn, certifiedOn, validUntil);
+    register.recordEvent(certificationNumber, "RENEWED", CertificationStatus.VALID, certifiedOn,
+        "更新（有効期間 " + validUntil + " まで）", calendar.now());
+    runtimeService.createMessageCorrelation(CertificationProcess.MESSAGE_RENEWAL_CERTIFIED)
+        .processInstanceBusinessKey(certificationNumber).correlateAllWithResult();
+    return get(certificationNumber);
+  }
+
+  /** The renewal ended without certification (refused, withdrawn, closed): the certification ends at its end of validity, or now if that has passed. */
+  public void renewalEnded(String certificationNumber, String applicationNumber) {
+    Certification c = get(certificationNumber);
+    if (!applicationNumber.equals(c.renewalApplicationNumber())) {
+      return;
+    }
+    register.setRenewalApplication(certificationNumber, null);
+    runtimeService.createMessageCorrelation(CertificationProcess.MESSAGE_RENEWAL_REFUSED)
+        .processInstanceBusinessKey(certificationNumber).correlateAllWithResult();
+  }
+
+  public record Dates(Date renewalReminderAt, Date windowOpensAt, Date windowClosesAt, Date validityEndsAt) {}
+}

@@ -1,0 +1,63 @@
+package jp.iotcert.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.certification.Validity;
+import jp.iotcert.common.NotFoundException;
+import jp.iotcert.identity.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/certifications/{no}: the provider's own certification (or any, for staff), with its renewal window and obligations. */
+@RestController
+public class CertificationController {
+
+  private final CertificationRegister register;
+  private final Registry registry;
+  private final CurrentUser currentUser;
+
+  public CertificationController(CertificationRegister register, Registry registry, CurrentUser currentUser) {
+    this.register = register;
+    this.registry = registry;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/api/certifications/{certificationNumber}")
+  public Map<String, Object> get(@PathVariable String certificationNumber) {
+    Certification c = register.find(certificationNumber)
+        .filter(found -> currentUser.mayActFor(found.corporateNumber()))
+        .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
+    RegistryEntry published = registry.entry(c);
+    LocalDate opens = Validity.renewalWindowOpens(c.validUntil());
+    LocalDate closes = Validity.renewalWindowCloses(c.validUntil());
+    List<Map<String, Object>> obligations = new ArrayList<>();
+    if (c.renewalApplicationNumber() != null) {
+      obligations.add(Map.of("kind", "RENEWAL_UNDER_REVIEW", "applicationNumber", c.renewalApplicationNumber()));
+    }
+    Map<String, Object> view = new java.util.LinkedHashMap<>();
+    view.put("certificationNumber", c.certificationNumber());
+    view.put("serviceName", c.serviceName());
+    view.put("providerName", c.providerName());
+    view.put("corporateNumber", c.corporateNumber());
+    view.put("firstCertifiedOn", c.firstCertifiedOn());
+    view.put("certifiedOn", c.certifiedOn());
+    view.put("validUntil", c.validUntil());
+    view.put("disclosureDate", c.disclosureDate());
+    view.put("status", c.status().name());
+    if (c.endedOn() != null) {
+      view.put("endedOn", c.endedOn());
+    }
+    view.put("disclosure", published.disclosure());
+    view.put("verificationUrl", published.verificationUrl());
+    view.put("renewalWindow", Map.of("opensOn", opens, "closesOn", closes));
+    view.put("renewalApplicationNumber", c.renewalApplicationNumber());
+    view.put("obligations", obligations);
+    view.put("history", register.events(c.certificationNumber()));
+    return view;
+  }
+}

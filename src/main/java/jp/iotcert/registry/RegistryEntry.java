@@ -1,0 +1,22 @@
+package jp.iotcert.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A register entry as published (第11条, CONTRACT.md): published fields only, withheld items left out. */
+public record RegistryEntry(
+    String certificationNumber,
+    String serviceName,
+    String providerName,
+    String corporateNumber,
+    LocalDate firstCertifiedOn,
+    LocalDate certifiedOn,
+    LocalDate validUntil,
+    LocalDate disclosureDate,
+    String status,
+    LocalDate endedOn,
+    List<PublishedItem> disclosure,
+    String verificationUrl) {
+
+  public record PublishedItem(String itemId, String category, String name, String value) {}
+}
