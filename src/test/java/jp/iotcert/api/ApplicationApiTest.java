@@ -161,14 +161,6 @@ class ApplicationApiTest extends ApiTestBase {
   }
 
   @Test
-  void renewalIsNotAcceptedYet() {
-    Map<String, Object> app = application(P1, "更新");
-    app.put("type", "RENEWAL");
-    app.put("certificationNumber", "IoT 0001-2612");
-    assertThat(errorFields(submit("provider1", app, TestApplications.PDF))).contains("type");
-  }
-
-  @Test
   void serviceUrlAndDisclosureDateAreChecked() {
     Map<String, Object> app = application(P1, "URL長すぎ");
     app.put("service", Map.of("name", "URL長すぎ", "description", "説明", "url", "https://example.jp/" + "a".repeat(500)));
