@@ -83,7 +83,7 @@ class TasklistBrowserIT {
 
     // Claim, tick, complete.
     clickText(wait, "引き受ける");
-    wait.until(ExpectedConditions.elementToBeClickable(checkbox)).click();
+    click(wait.until(ExpectedConditions.elementToBeClickable(checkbox)));
     clickText(wait, "完了");
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
@@ -92,9 +92,14 @@ class TasklistBrowserIT {
         .count()).isZero();
   }
 
-  private static void clickText(WebDriverWait wait, String text) {
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("(//button|//a)[normalize-space(.)='" + text + "']"))).click();
+  private void clickText(WebDriverWait wait, String text) {
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("(//button|//a)[normalize-space(.)='" + text + "']"))));
+  }
+
+  /** Scrolls the element to the middle first: Tasklist's footer covers the bottom of a long form. */
+  private void click(WebElement element) {
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 
 }
