@@ -77,12 +77,13 @@ class TasklistBrowserIT {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'申請書類を確認する')]"))).click();
 
-    WebElement checkbox = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//label[contains(.,'揃っている')]/ancestor::*[contains(@class,'fjs-form-field')]//input[@type='checkbox']")));
-    assertThat(browser.getPageSource()).contains(no).contains("自動点検の結果");
+    By checkbox = By.xpath("//label[contains(.,'揃っている')]/ancestor::*[contains(@class,'fjs-form-field')]//input[@type='checkbox']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(checkbox));
+    assertThat(browser.getPageSource()).contains(no).contains("自動点検の結果").contains("登記事項証明書（touki.pdf）");
 
-    // Claim, tick, complete.
+    // Claim (the form stays disabled until then), tick, complete.
     clickText(wait, "引き受ける");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
     click(wait.until(ExpectedConditions.elementToBeClickable(checkbox)));
     clickText(wait, "完了");
 
