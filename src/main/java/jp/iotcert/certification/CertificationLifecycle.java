@@ -3,6 +3,7 @@ package jp.iotcert.certification;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
+import java.util.Map;
 import jp.iotcert.common.BusinessCalendar;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,9 +21,12 @@ public class CertificationLifecycle {
   private final BusinessCalendar calendar;
   private final RuntimeService runtimeService;
   private final Period reminderBefore;
+  private final CertificationNotifications notifications;
 
   public CertificationLifecycle(CertificationRegister register, ProviderNotifier notifier, BusinessCalendar calendar,
-      RuntimeService runtimeService, @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore) {
+      RuntimeService runtimeService, CertificationNotifications notifications,
+      @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore) {
+    this.notifications = notifications;
     this.register = register;
     this.notifier = notifier;
     this.calendar = calendar;
@@ -116,6 +120,64 @@ public class CertificationLifecycle {
     register.setRenewalApplication(certificationNumber, null);
     runtimeService.createMessageCorrelation(CertificationProcess.MESSAGE_RENEWAL_REFUSED)
         .processInstanceBusinessKey(certificationNumber).correlateAllWithResult();
+  }
+
+  private static final Map<NotificationKind, String> EVENT_LABELS = Map.of(
+      NotificationKind.BUSINESS_TRANSFER, "認定サービスに係る事業の譲渡", NotificationKind.MERGER, "合併",
+      NotificationKind.SPLIT, "認定サービスに係る事業を承継させる分割", NotificationKind.INHERITANCE, "相続");
+
+  /** 第9条2: the certification lapses as of the day of the event, published at once. */
+  public void lapse(String notificationId) {
+    CertificationNotifications.Notification n = notifications.get(notificationId);
+    Certification c = get(n.certificationNumber());
+    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      return;
+    }
+    register.end(c.certificationNumber(), CertificationStatus.LAPSED, n.occurredOn());
+    register.recordEvent(c.certificationNumber(), "LAPSED", CertificationStatus.LAPSED, n.occurredOn(),
+        EVENT_LABELS.get(n.kind()) + (n.basis() != null ? "（事務局が確認: " + n.basis() + "）" : ""), calendar.now());
+    notifications.recordOutcome(notificationId, "LAPSED", null);
+    notifier.send(c, ProviderNotice.LAPSED, Map.of("eventLabel", EVENT_LABELS.get(n.kind()),
+        "effectiveOn", n.occurredOn().toString()));
+  }
+
+  /** 第13条2: the service ended; TERMINATED as of the stated day, published; the certificate is to be returned. */
+  public void terminate(String notificationId) {
+    CertificationNotifications.Notification n = notifications.get(notificationId);
+    Certification c = get(n.certificationNumber());
+    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      return;
+    }
+    register.end(c.certificationNumber(), CertificationStatus.TERMINATED, n.occurredOn());
+    register.recordEvent(c.certificationNumber(), "TERMINATED", CertificationStatus.TERMINATED, n.occurredOn(),
+        "サービス提供終了の届出", calendar.now());
+    notifications.recordOutcome(notificationId, "TERMINATED", null);
+    notifier.send(c, ProviderNotice.TERMINATED, Map.of("effectiveOn", n.occurredOn().toString()));
+  }
+
+  /** 第13条1: staff accepted or did not accept the notified changes; accepted ones change the published disclosure. */
+  public void reviewChange(String notificationId, boolean accepted, String note) {
+    CertificationNotifications.Notification n = notifications.get(notificationId);
+    Certification c = get(n.certificationNumber());
+    if (accepted) {
+      register.applyChanges(c.certificationNumber(), notifications.changes(n));
+      register.recordEvent(c.certificationNumber(), "DISCLOSURE_CHANGED", c.status(), calendar.today(),
+          n.changesJson(), calendar.now());
+    }
+    notifications.recordOutcome(notificationId, accepted ? "ACCEPTED" : "NOT_ACCEPTED", note);
+    notifier.send(c, accepted ? ProviderNotice.CHANGE_ACCEPTED : ProviderNotice.CHANGE_NOT_ACCEPTED,
+        Map.of("reviewNote", note == null ? "" : note));
+  }
+
+  public void remindCertificateReturn(String certificationNumber) {
+    notifier.send(get(certificationNumber), ProviderNotice.CERTIFICATE_RETURN_REMINDER);
+  }
+
+  /** 第13条3, 第10条8: staff received the certificate. */
+  public void certificateReturned(String certificationNumber, LocalDate returnedOn) {
+    register.certificateReturned(certificationNumber, returnedOn);
+    register.recordEvent(certificationNumber, "CERTIFICATE_RETURNED", get(certificationNumber).status(), returnedOn,
+        "認定証の返納を確認", calendar.now());
   }
 
   public record Dates(Date renewalReminderAt, Date windowOpensAt, Date windowClosesAt, Date validityEndsAt) {}

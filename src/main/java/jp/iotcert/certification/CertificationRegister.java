@@ -112,6 +112,30 @@ public class CertificationRegister {
         .query(CertificationRegister::map).list();
   }
 
+  /** Accepted changes (第13条1) replace or add disclosure items of the published entry. */
+  public void applyChanges(String certificationNumber, java.util.List<CertificationNotifications.Change> changes) {
+    Certification c = find(certificationNumber).orElseThrow();
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      java.util.List<java.util.Map<String, String>> items = new java.util.ArrayList<>(json.readValue(c.disclosureJson(),
+          new com.fasterxml.jackson.core.type.TypeReference<java.util.List<java.util.Map<String, String>>>() {}));
+      for (CertificationNotifications.Change change : changes) {
+        items.removeIf(i -> change.itemId().equals(i.get("itemId")));
+        items.add(java.util.Map.of("itemId", change.itemId(), "value", change.value()));
+      }
+      items.sort(java.util.Comparator.comparing(i -> i.get("itemId")));
+      jdbc.sql("UPDATE certification SET disclosure_json = ?, version = version + 1 WHERE certification_number = ?")
+          .params(json.writeValueAsString(items), certificationNumber).update();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void certificateReturned(String certificationNumber, LocalDate returnedOn) {
+    jdbc.sql("UPDATE certificate SET returned_on = ? WHERE certification_number = ? AND returned_on IS NULL")
+        .params(returnedOn, certificationNumber).update();
+  }
+
   public void end(String certificationNumber, CertificationStatus status, LocalDate endedOn) {
     jdbc.sql("""
         UPDATE certification SET status = ?, ended_on = ?, version = version + 1 WHERE certification_number = ?""")

@@ -43,6 +43,42 @@ public class LifecycleDelegates {
     return execution -> lifecycle.expire(number(execution));
   }
 
+  /** 「失効を登録する」 (第9条2): LAPSED as of the event; the certification ends without a certificate return. */
+  @Bean
+  JavaDelegate recordLapse(CertificationLifecycle lifecycle) {
+    return execution -> {
+      lifecycle.lapse((String) execution.getVariable(CertificationNotifications.NOTIFICATION_ID));
+      execution.getProcessInstance().setVariable(CERTIFICATE_RETURN_REQUIRED, false);
+    };
+  }
+
+  /** 「サービス終了を登録する」 (第13条2): TERMINATED as of the stated day; the certificate is to be returned (第13条3). */
+  @Bean
+  JavaDelegate recordTermination(CertificationLifecycle lifecycle,
+      @org.springframework.beans.factory.annotation.Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}")
+      String reminderCycle) {
+    return execution -> {
+      lifecycle.terminate((String) execution.getVariable(CertificationNotifications.NOTIFICATION_ID));
+      execution.getProcessInstance().setVariable(CERTIFICATE_RETURN_REQUIRED, true);
+      execution.getProcessInstance().setVariable("certificateReturnReminderCycle", reminderCycle);
+    };
+  }
+
+  /** 「認定証の返納を督促する」. */
+  @Bean
+  JavaDelegate remindCertificateReturn(CertificationLifecycle lifecycle) {
+    return execution -> lifecycle.remindCertificateReturn(number(execution));
+  }
+
+  /** 「認定証の返納を記録する」: the date staff entered in their task. */
+  @Bean
+  JavaDelegate recordCertificateReturn(CertificationLifecycle lifecycle) {
+    return execution -> lifecycle.certificateReturned(number(execution),
+        java.time.LocalDate.parse(String.valueOf(execution.getVariable("certificateReturnedOn")).substring(0, 10)));
+  }
+
+  static final String CERTIFICATE_RETURN_REQUIRED = "certificateReturnRequired";
+
   private static String number(DelegateExecution execution) {
     return (String) execution.getVariable(CertificationProcess.CERTIFICATION_NUMBER);
   }

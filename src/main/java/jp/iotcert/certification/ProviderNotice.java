@@ -49,6 +49,46 @@ public enum ProviderNotice {
       満了した旨を公表します（第11条第3項）。
       運用規程第10条第6項により、認定マークの使用を速やかに中止してください。
       """),
+  LAPSED(
+      "【認定の失効】認定番号 {certificationNumber}（{serviceName}）",
+      """
+      {providerName} 御中
+
+      {eventLabel}（{effectiveOn}）により、認定番号 {certificationNumber}（{serviceName}）の認定は効力を失いました（第9条第2項）。
+      失効した旨を公表します。認定マークの使用を直ちに中止してください。
+      """),
+  TERMINATED(
+      "【サービス終了の受理】認定番号 {certificationNumber}（{serviceName}）",
+      """
+      {providerName} 御中
+
+      認定サービス「{serviceName}」（認定番号 {certificationNumber}）の提供終了の届出を受理し、{effectiveOn} をもって認定を終了として公表します（第13条第2項）。
+      認定マークの使用を中止し、届出に添えて認定証を返納してください（第13条第3項）。
+      """),
+  CERTIFICATE_RETURN_REMINDER(
+      "【認定証の返納のお願い】認定番号 {certificationNumber}",
+      """
+      {providerName} 御中
+
+      認定番号 {certificationNumber}（{serviceName}）の認定証の返納をまだ確認できていません。
+      速やかに認定機関へ返納してください。
+      """),
+  CHANGE_ACCEPTED(
+      "【変更届の受理】認定番号 {certificationNumber}",
+      """
+      {providerName} 御中
+
+      認定番号 {certificationNumber}（{serviceName}）の変更の届出（第13条第1項）を審査し、変更を認めました。公表内容に反映しました。
+      {reviewNote}
+      """),
+  CHANGE_NOT_ACCEPTED(
+      "【変更届の審査結果】認定番号 {certificationNumber}",
+      """
+      {providerName} 御中
+
+      認定番号 {certificationNumber}（{serviceName}）の変更の届出（第13条第1項）を審査しましたが、公表内容には反映しませんでした。
+      理由: {reviewNote}
+      """),
   RENEWAL_REFUSED_ENDED(
       "【認定終了】認定番号 {certificationNumber}（{serviceName}）",
       """

@@ -19,7 +19,11 @@ public class ProviderNotifier {
   }
 
   public void send(Certification c, ProviderNotice notice) {
-    Map<String, String> values = new HashMap<>();
+    send(c, notice, Map.of());
+  }
+
+  public void send(Certification c, ProviderNotice notice, Map<String, String> extra) {
+    Map<String, String> values = new HashMap<>(extra);
     values.put("certificationNumber", c.certificationNumber());
     values.put("serviceName", c.serviceName());
     values.put("providerName", c.providerName());

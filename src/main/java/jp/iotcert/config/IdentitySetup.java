@@ -124,6 +124,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
         "認定申請（certification-application）のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
     filter("実地調査", 5, taskService.createTaskQuery().processDefinitionKey(INSPECTION_KEY),
         "実地調査（on-site-inspection）のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
+    filter("認定サービス", 15, taskService.createTaskQuery().processDefinitionKey(CertificationProcess.KEY),
+        "認定サービス（certification）のタスク：変更の届出、認定証の返納", List.of(Groups.STAFF, Groups.MANAGER));
     filter("認定審査委員会", 10, taskService.createTaskQuery().processDefinitionKey(CommitteeProcess.KEY),
         "認定審査委員会（committee-review）のタスク", List.of(Groups.STAFF, Groups.COMMITTEE, Groups.MANAGER));
   }

@@ -56,6 +56,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasAnyRole(STAFF, Groups.PAYMENT)
             .requestMatchers("/api/committee/interests").hasRole(Groups.COMMITTEE)
             .requestMatchers(HttpMethod.GET, "/api/certifications/*").hasAnyRole(PROVIDER, STAFF, MANAGER)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/notifications").hasAnyRole(PROVIDER, STAFF)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/lapses").hasRole(STAFF)
             .anyRequest().denyAll());
     return http.build();
   }

@@ -91,7 +91,8 @@ class CaseAccessApiTest extends ApiTestBase {
 
   @Test
   void eachGroupGetsItsTasklistFiltersAndOnlyManagersOpenCockpit() {
-    assertThat(filterNames("staff1")).containsExactlyInAnyOrder("自分のタスク", "グループのタスク", "申請審査", "実地調査", "認定審査委員会");
+    assertThat(filterNames("staff1")).containsExactlyInAnyOrder("自分のタスク", "グループのタスク", "申請審査", "実地調査", "認定審査委員会",
+        "認定サービス");
     assertThat(filterNames("reviewer1")).containsExactlyInAnyOrder("自分のタスク", "グループのタスク", "申請審査", "実地調査");
     assertThat(filterNames("committee1")).containsExactlyInAnyOrder("自分のタスク", "認定審査委員会");
     assertThat(filterNames("delegate1")).containsExactly("自分のタスク");

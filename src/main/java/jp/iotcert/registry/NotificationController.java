@@ -1,0 +1,88 @@
+package jp.iotcert.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
+import java.util.Map;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationNotifications;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.ConcurrentUpdateRetry;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.NotFoundException;
+import jp.iotcert.identity.CurrentUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Notifications of a certified provider (第13条, 第9条2, 第14条) and lapses found by staff (第9条2).
+ * Answers 201 with the notification's id; what follows is decided in the certification's process.
+ */
+@RestController
+public class NotificationController {
+
+  private final CertificationRegister register;
+  private final CertificationNotifications notifications;
+  private final CurrentUser currentUser;
+  private final ConcurrentUpdateRetry retry;
+  private final ObjectMapper strictJson;
+
+  public NotificationController(CertificationRegister register, CertificationNotifications notifications,
+      CurrentUser currentUser, ConcurrentUpdateRetry retry, ObjectMapper json) {
+    this.register = register;
+    this.notifications = notifications;
+    this.currentUser = currentUser;
+    this.retry = retry;
+    this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  @PostMapping(path = "/api/certifications/{certificationNumber}/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, String>> notify(@PathVariable String certificationNumber, @RequestBody String body) {
+    CertificationNotifications.Request request = parse(body);
+    if (request.basis() != null) {
+      throw new InvalidInputException("basis", "根拠（basis）は事務局が失効を記録するときにだけ指定します");
+    }
+    Certification c = visible(certificationNumber);
+    String id = retry.run(() -> notifications.receive(c, request, currentUser.id(), false));
+    return created(certificationNumber, id);
+  }
+
+  @PostMapping(path = "/api/certifications/{certificationNumber}/lapses", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, String>> lapse(@PathVariable String certificationNumber, @RequestBody String body) {
+    CertificationNotifications.Request request = parse(body);
+    Certification c = visible(certificationNumber);
+    String id = retry.run(() -> notifications.receive(c, request, currentUser.id(), true));
+    return created(certificationNumber, id);
+  }
+
+  private Certification visible(String certificationNumber) {
+    return register.find(certificationNumber)
+        .filter(c -> currentUser.mayActFor(c.corporateNumber()))
+        .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
+  }
+
+  private static ResponseEntity<Map<String, String>> created(String certificationNumber, String id) {
+    return ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber.replace(" ", "%20")
+        + "/notifications/" + id)).body(Map.of("id", id, "certificationNumber", certificationNumber));
+  }
+
+  private CertificationNotifications.Request parse(String body) {
+    try {
+      CertificationNotifications.Request request = strictJson.readValue(body, CertificationNotifications.Request.class);
+      if (request == null) {
+        throw new InvalidInputException("body", "届出の内容が空です（null）");
+      }
+      return request;
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidInputException(e.getPropertyName(), "項目「" + e.getPropertyName() + "」は定義されていません");
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException("body", "JSONとして正しくありません（" + e.getOriginalMessage() + "）");
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package jp.iotcert.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.application.ApplicationRepository;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.registry.Registry;
+import jp.iotcert.support.ProcessTestBase;
+import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Notifications to a running certification (第13条, 第9条2, 第14条) through the `certification` process. */
+class NotificationProcessTest extends ProcessTestBase {
+
+  private static final String P2 = TestApplications.PROVIDER2_NUMBER;
+
+  @Autowired CertificationRegister register;
+  @Autowired CertificationNotifications notifications;
+  @Autowired ApplicationRepository applications;
+  @Autowired Registry registry;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void aMergerLapsesTheCertificationAsOfItsDay() {
+    String no = certify("合併サービス");
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    clockAt(LocalDate.of(2027, 3, 10));
+    send(no, "MERGER", LocalDate.of(2027, 3, 1), null, List.of(), false);
+    runDueJobs(no);
+    assertThat(pi).isEnded().hasPassed("Task_ClassifyNotification", "Task_RecordLapse", "End_Lapsed",
+        "Start_CertificationEnded", "End_CertificationEnded");
+    Certification lapsed = register.find(no).orElseThrow();
+    assertThat(lapsed.status()).isEqualTo(CertificationStatus.LAPSED);
+    assertThat(lapsed.endedOn()).isEqualTo(LocalDate.of(2027, 3, 1));
+    assertThat(registry.find(no).orElseThrow().status()).isEqualTo("LAPSED");
+    assertThat(kinds(no)).contains("LAPSED");
+    assertThatThrownBy(() -> send(no, "TERMINATION", LocalDate.of(2027, 3, 20), null, List.of(), false))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void staffRecordALapseTheyFoundWithItsBasis() {
+    String no = certify("相続サービス");
+    clockAt(LocalDate.of(2027, 4, 1));
+    transactions.executeWithoutResult(s -> notifications.receive(register.find(no).orElseThrow(),
+        new CertificationNotifications.Request("INHERITANCE", LocalDate.of(2027, 3, 15), "登記簿で確認", null, null,
+            "2027-03-20 登記事項証明書を確認"), "staff1", true));
+    runDueJobs(no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.LAPSED);
+    assertThat(register.events(no)).anySatisfy(e -> assertThat(e.detail()).contains("登記事項証明書を確認"));
+  }
+
+  @Test
+  void aSplitThatKeepsTheBusinessAndAnEmergencyGoToStaff() {
+    String no = certify("分割サービス");
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    clockAt(LocalDate.of(2027, 5, 1));
+    send(no, "SPLIT", LocalDate.of(2027, 4, 28), false, List.of(), false);
+    send(no, "EMERGENCY", LocalDate.of(2027, 4, 30), null, List.of(), false);
+    runDueJobs(no);
+    var tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewNotification").list();
+    assertThat(tasks).hasSize(2);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.VALID);
+    assertThatThrownBy(() -> taskService.complete(tasks.get(0).getId(), Map.of()))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reviewNote");
+    for (var task : tasks) {
+      taskService.complete(task.getId(), Map.of("reviewNote", "確認済み"));
+    }
+    runDueJobs(no);
+    assertThat(pi).hasPassed("End_NotificationReviewed").isWaitingAt("Timer_RenewalReminder");
+  }
+
+  @Test
+  void aTerminationTakesEffectOnItsDayAndTheCertificateIsChasedUntilReturned() {
+    String no = certify("終了サービス");
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    clockAt(LocalDate.of(2027, 6, 1));
+    send(no, "TERMINATION", LocalDate.of(2027, 6, 30), null, List.of(), false);
+    runDueJobs(no);
+    assertThat(pi).isWaitingAt("Timer_TerminationEffective", "Timer_RenewalReminder");
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.VALID);
+
+    clockAt(LocalDate.of(2027, 6, 30).atTime(0, 0, 1));
+    runDueJobs(no);
+    assertThat(pi).isWaitingAt("Task_ConfirmCertificateReturn");
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.TERMINATED);
+    assertThat(register.find(no).orElseThrow().endedOn()).isEqualTo(LocalDate.of(2027, 6, 30));
+    assertThat(kinds(no)).contains("TERMINATED");
+
+    clockAt(LocalDate.of(2027, 7, 14).atTime(1, 0));
+    runDueJobs(no);
+    assertThat(kinds(no)).filteredOn("CERTIFICATE_RETURN_REMINDER"::equals).hasSize(1);
+    complete(no, "Task_ConfirmCertificateReturn", Map.of("certificateReturnedOn", "2027-07-15"));
+    assertThat(pi).isEnded().hasPassed("Task_RemindCertificateReturn", "Task_RecordCertificateReturn",
+        "End_CertificateReturned");
+    assertThat(jdbc.sql("SELECT returned_on FROM certificate WHERE certification_number = ?").param(no)
+        .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2027, 7, 15));
+  }
+
+  @Test
+  void acceptedChangesArePublishedWithTheirHistoryAndRejectedOnesNeedAReason() {
+    String no = certify("変更サービス");
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    clockAt(LocalDate.of(2027, 2, 1));
+    send(no, "CRITERIA_CHANGE", LocalDate.of(2027, 1, 25), null,
+        List.of(new CertificationNotifications.Change("B-21", "稼働率 99.95%（2026年実績）")), false);
+    runDueJobs(no);
+    var review = task(no, "Task_ReviewChange");
+    assertThat((String) taskService.getVariable(review.getId(), "notificationSummary")).contains("B-21").contains("第13条第1項");
+    complete(no, "Task_ReviewChange", Map.of("changeAccepted", true, "reviewNote", "確認した"));
+    assertThat(registry.find(no).orElseThrow().disclosure())
+        .anySatisfy(i -> assertThat(i.value()).isEqualTo("稼働率 99.95%（2026年実績）"));
+    assertThat(register.events(no)).extracting(CertificationRegister.Event::event).contains("DISCLOSURE_CHANGED");
+    assertThat(kinds(no)).contains("CHANGE_ACCEPTED");
+
+    send(no, "DOCUMENT_CHANGE", LocalDate.of(2027, 1, 30), null,
+        List.of(new CertificationNotifications.Change("B-04", "大阪府大阪市北区1-1")), false);
+    runDueJobs(no);
+    String second = task(no, "Task_ReviewChange").getId();
+    assertThatThrownBy(() -> taskService.complete(second, Map.of("changeAccepted", false)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("理由");
+    complete(no, "Task_ReviewChange", Map.of("changeAccepted", false, "reviewNote", "登記の変更を確認できない"));
+    assertThat(registry.find(no).orElseThrow().disclosure())
+        .noneSatisfy(i -> assertThat(i.value()).isEqualTo("大阪府大阪市北区1-1"));
+    assertThat(pi).hasPassed("End_ChangeReviewed").isWaitingAt("Timer_RenewalReminder");
+  }
+
+  @Test
+  void notificationsAreChecked() {
+    String no = certify("検証サービス");
+    clockAt(LocalDate.of(2027, 2, 1));
+    assertThatThrownBy(() -> send(no, "SPLIT", LocalDate.of(2027, 1, 1), null, List.of(), false))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("1件");
+    assertThatThrownBy(() -> send(no, "CRITERIA_CHANGE", LocalDate.of(2027, 1, 1), null, List.of(), false))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> send(no, "MERGER", LocalDate.of(2027, 3, 1), null, List.of(), false))
+        .isInstanceOf(InvalidInputException.class); // in the future
+    assertThatThrownBy(() -> send(no, "EMERGENCY", LocalDate.of(2027, 1, 1), null, List.of(), true))
+        .isInstanceOf(InvalidInputException.class); // staff record lapses only, with a basis
+  }
+
+  private void send(String no, String kind, LocalDate occurredOn, Boolean passes,
+      List<CertificationNotifications.Change> changes, boolean byStaff) {
+    transactions.executeWithoutResult(s -> notifications.receive(register.find(no).orElseThrow(),
+        new CertificationNotifications.Request(kind, occurredOn, kind + " の届出", changes.isEmpty() ? null : changes,
+            passes, null), "provider2", byStaff));
+  }
+
+  private String certify(String serviceName) {
+    LocalDate on = LocalDate.of(2026, 12, 1);
+    clockAt(on);
+    String applicationNumber = submitComplete(P2, serviceName).applicationNumber();
+    passCompletenessAndFee(applicationNumber, on);
+    reviewAndDecide(applicationNumber, "CERTIFY");
+    return applications.get(applicationNumber).certificationNumber();
+  }
+
+  private List<String> kinds(String no) {
+    return jdbc.sql("SELECT kind FROM notice WHERE certification_number = ? ORDER BY sent_at").param(no).query(String.class).list();
+  }
+}
