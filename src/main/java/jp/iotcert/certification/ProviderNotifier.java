@@ -12,8 +12,11 @@ public class ProviderNotifier {
 
   private final JdbcClient jdbc;
   private final NoticeService notices;
+  private final String secretariat;
 
-  public ProviderNotifier(JdbcClient jdbc, NoticeService notices) {
+  public ProviderNotifier(JdbcClient jdbc, NoticeService notices,
+      @org.springframework.beans.factory.annotation.Value("${iotcert.mail.from}") String secretariat) {
+    this.secretariat = secretariat;
     this.jdbc = jdbc;
     this.notices = notices;
   }
@@ -30,11 +33,17 @@ public class ProviderNotifier {
     values.put("validUntil", c.validUntil().toString());
     values.put("opensOn", Validity.renewalWindowOpens(c.validUntil()).toString());
     values.put("closesOn", Validity.renewalWindowCloses(c.validUntil()).toString());
-    String recipient = jdbc.sql("SELECT contact_email FROM application WHERE application_number = ?")
-        .param(c.applicationNumber()).query(String.class).optional().orElse(null);
+    // The contact of the application behind the certification; for an imported one, the contact
+    // given at import; failing both, the secretariat, which forwards it.
+    String recipient = c.applicationNumber() == null ? null
+        : jdbc.sql("SELECT contact_email FROM application WHERE application_number = ?")
+            .param(c.applicationNumber()).query(String.class).optional().orElse(null);
     if (recipient == null) {
-      // Imported certifications may have no application here: the notice is kept for staff to forward.
-      recipient = "secretariat";
+      recipient = jdbc.sql("SELECT contact_email FROM certification WHERE certification_number = ?")
+          .param(c.certificationNumber()).query(String.class).optional().orElse(null);
+    }
+    if (recipient == null) {
+      recipient = secretariat;
     }
     notices.send(null, c.certificationNumber(), notice.name(), recipient, notice.subject(values), notice.body(values));
   }

@@ -55,6 +55,7 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/applications/*/withdrawal").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasAnyRole(STAFF, Groups.PAYMENT)
             .requestMatchers("/api/committee/interests").hasRole(Groups.COMMITTEE)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/imports").hasAnyRole(STAFF, MANAGER)
             .requestMatchers(HttpMethod.GET, "/api/certifications/*").hasAnyRole(PROVIDER, STAFF, MANAGER)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/notifications").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/lapses").hasRole(STAFF)

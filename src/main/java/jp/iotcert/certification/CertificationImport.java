@@ -1,0 +1,190 @@
+package jp.iotcert.certification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.CorporateNumber;
+import jp.iotcert.common.InvalidInputException.FieldError;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers certifications from the body's old register (CONTRACT.md, POST /api/certifications/imports).
+ * Each entry is checked and stored in a transaction of its own, so a bad entry stops nothing else;
+ * an entry already registered is reported, not registered twice. A VALID entry gets its lifecycle
+ * exactly as if certified here: timers from `certifiedOn`, overdue ones firing at once.
+ */
+@Service
+public class CertificationImport {
+
+  private static final Pattern NUMBER = Pattern.compile("^IoT (\\d{4})-(\\d{4})$");
+  private static final DateTimeFormatter YYMM = DateTimeFormatter.ofPattern("yyMM");
+
+  private final CertificationRegister register;
+  private final DisclosureCatalogue catalogue;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate transactions;
+  private final BusinessCalendar calendar;
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public CertificationImport(CertificationRegister register, DisclosureCatalogue catalogue, RuntimeService runtimeService,
+      TransactionTemplate transactions, BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json) {
+    this.register = register;
+    this.catalogue = catalogue;
+    this.runtimeService = runtimeService;
+    this.transactions = transactions;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public record Entry(String certificationNumber, LocalDate certifiedOn, LocalDate firstCertifiedOn, String status,
+      LocalDate endedOn, Provider provider, Service service, List<Item> disclosure, List<Withheld> withheldItems,
+      LocalDate disclosureDate) {}
+
+  public record Provider(String corporateNumber, String name, String email) {}
+
+  public record Service(String name, String description, String url) {}
+
+  public record Item(String itemId, String value) {}
+
+  public record Withheld(String itemId, String reason) {}
+
+  public record Result(int index, String certificationNumber, String result, List<FieldError> errors) {}
+
+  public List<Result> importAll(List<Entry> entries) {
+    List<Result> results = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      int index = i;
+      Entry entry = entries.get(i);
+      String number = entry == null ? null : entry.certificationNumber();
+      List<FieldError> errors = entry == null ? List.of(new FieldError("[" + i + "]", "空の項目です")) : check(entry, i);
+      if (!errors.isEmpty()) {
+        results.add(new Result(index, number, "REJECTED", errors));
+        continue;
+      }
+      try {
+        String outcome = transactions.execute(s -> register(entry));
+        results.add(new Result(index, number, outcome, List.of()));
+      } catch (DataIntegrityViolationException e) {
+        results.add(new Result(index, number, "REJECTED", List.of(new FieldError("[" + i + "].certificationNumber",
+            "認定番号の連番 " + number.substring(4, 8) + " は別の認定番号で使われています"))));
+      }
+    }
+    return results;
+  }
+
+  private String register(Entry e) {
+    if (register.find(e.certificationNumber()).isPresent()) {
+      return "ALREADY_REGISTERED";
+    }
+    CertificationStatus status = e.status() == null ? CertificationStatus.VALID : CertificationStatus.valueOf(e.status());
+    int serial = Integer.parseInt(e.certificationNumber().substring(4, 8));
+    LocalDate validUntil = Validity.lastDay(e.certifiedOn());
+    String withheld = write(e.withheldItems() == null ? List.of() : e.withheldItems());
+    register.insert(new Certification(e.certificationNumber(), serial, e.provider().corporateNumber(),
+        e.provider().name().strip(), e.service().name().strip(), e.service().description(), e.service().url(), status,
+        e.firstCertifiedOn(), e.certifiedOn(), validUntil, e.disclosureDate(), write(e.disclosure()), withheld, null,
+        e.endedOn(), null));
+    jdbc.sql("UPDATE certification SET contact_email = ?, imported_at = ? WHERE certification_number = ?")
+        .params(e.provider().email(), Timestamp.from(calendar.now()), e.certificationNumber()).update();
+    // New certification numbers continue after the imported serials.
+    jdbc.sql("UPDATE app_counter SET counter_value = ? WHERE name = 'certification' AND counter_value < ?")
+        .params(serial, serial).update();
+    register.recordEvent(e.certificationNumber(), "IMPORTED", status, status == CertificationStatus.VALID
+        ? e.certifiedOn() : e.endedOn(), "旧台帳から登録", calendar.now());
+    if (status == CertificationStatus.VALID) {
+      runtimeService.startProcessInstanceByKey(CertificationProcess.KEY, e.certificationNumber(),
+          Map.of(CertificationProcess.CERTIFICATION_NUMBER, e.certificationNumber()));
+    }
+    return "CREATED";
+  }
+
+  private List<FieldError> check(Entry e, int i) {
+    List<FieldError> errors = new ArrayList<>();
+    String p = "[" + i + "].";
+    Matcher m = e.certificationNumber() == null ? null : NUMBER.matcher(e.certificationNumber());
+    if (m == null || !m.matches()) {
+      errors.add(new FieldError(p + "certificationNumber", "認定番号は「IoT NNNN-YYMM」の形式です"));
+    } else if (Integer.parseInt(m.group(1)) == 0) {
+      errors.add(new FieldError(p + "certificationNumber", "連番は0001以上です"));
+    } else if (e.firstCertifiedOn() != null && !m.group(2).equals(e.firstCertifiedOn().format(YYMM))) {
+      errors.add(new FieldError(p + "certificationNumber", "認定番号の年月（" + m.group(2) + "）が初回認定日 "
+          + e.firstCertifiedOn() + " と一致しません"));
+    }
+    LocalDate today = calendar.today();
+    if (e.certifiedOn() == null) {
+      errors.add(new FieldError(p + "certifiedOn", "認定日（certifiedOn）は必須です"));
+    } else if (e.certifiedOn().isAfter(today)) {
+      errors.add(new FieldError(p + "certifiedOn", "認定日に未来の日付は指定できません"));
+    }
+    if (e.firstCertifiedOn() == null) {
+      errors.add(new FieldError(p + "firstCertifiedOn", "初回認定日（firstCertifiedOn）は必須です"));
+    } else if (e.certifiedOn() != null && e.firstCertifiedOn().isAfter(e.certifiedOn())) {
+      errors.add(new FieldError(p + "firstCertifiedOn", "初回認定日が認定日より後です"));
+    }
+    CertificationStatus status = CertificationStatus.VALID;
+    if (e.status() != null) {
+      try {
+        status = CertificationStatus.valueOf(e.status());
+      } catch (IllegalArgumentException x) {
+        errors.add(new FieldError(p + "status", "状態は VALID, EXPIRED, REVOKED, LAPSED, TERMINATED のいずれかです"));
+      }
+      if (status == CertificationStatus.RENEWAL_UNDER_REVIEW) {
+        errors.add(new FieldError(p + "status", "更新審査中（RENEWAL_UNDER_REVIEW）は取り込めません。VALID として取り込み、更新申請を登録してください"));
+      }
+    }
+    if (status == CertificationStatus.VALID && e.endedOn() != null) {
+      errors.add(new FieldError(p + "endedOn", "有効な認定には終了日（endedOn）を指定しません"));
+    }
+    if (status != CertificationStatus.VALID && e.endedOn() == null) {
+      errors.add(new FieldError(p + "endedOn", "終了した認定には終了日（endedOn）が必要です"));
+    }
+    if (e.endedOn() != null && e.certifiedOn() != null && e.endedOn().isBefore(e.certifiedOn())) {
+      errors.add(new FieldError(p + "endedOn", "終了日が認定日より前です"));
+    }
+    if (e.provider() == null || !CorporateNumber.isValid(e.provider().corporateNumber())) {
+      errors.add(new FieldError(p + "provider.corporateNumber", "法人番号（13桁、チェックデジット付き）が正しくありません"));
+    }
+    if (e.provider() == null || e.provider().name() == null || e.provider().name().isBlank()) {
+      errors.add(new FieldError(p + "provider.name", "事業者名は必須です"));
+    }
+    if (e.service() == null || e.service().name() == null || e.service().name().isBlank()) {
+      errors.add(new FieldError(p + "service.name", "サービス名称は必須です"));
+    }
+    Set<String> seen = new HashSet<>();
+    List<Item> disclosure = e.disclosure() == null ? List.of() : e.disclosure();
+    for (int j = 0; j < disclosure.size(); j++) {
+      Item item = disclosure.get(j);
+      if (item == null || item.itemId() == null || !catalogue.contains(item.itemId()) || !seen.add(item.itemId())) {
+        errors.add(new FieldError(p + "disclosure[" + j + "].itemId", "開示項目一覧にない、又は重複した項目IDです"));
+      } else if (item.value() == null || item.value().isBlank() || item.value().length() > 4000) {
+        errors.add(new FieldError(p + "disclosure[" + j + "].value", "開示内容を4000文字以内で入力してください"));
+      }
+    }
+    return errors;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException x) {
+      throw new IllegalStateException(x);
+    }
+  }
+}

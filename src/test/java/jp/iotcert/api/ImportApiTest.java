@@ -1,0 +1,126 @@
+package jp.iotcert.api;
+
+import static jp.iotcert.api.ApplicationApiTest.errorFields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** POST /api/certifications/imports: per-entry results, idempotence, lifecycles for valid entries, 第8条 for revoked ones. */
+class ImportApiTest extends ApiTestBase {
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void importsGoodEntriesReportsBadOnesAndNeverRegistersTwice() {
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    LocalDate recent = today.minusMonths(3);
+    LocalDate old = today.minusYears(2).minusMonths(2);
+    String valid = "IoT 7001-" + yymm(recent);
+    String ended = "IoT 7002-" + yymm(old);
+    String revoked = "IoT 7003-" + yymm(old);
+    List<Map<String, Object>> batch = new ArrayList<>();
+    batch.add(entry(valid, recent, recent, null, null, "移行サービスA"));
+    batch.add(entry(ended, old, old, null, null, "移行サービスB")); // VALID in the old register, but its validity has ended
+    batch.add(entry(revoked, old, old, "REVOKED", today.minusMonths(2), "取消済み移行サービス"));
+    batch.add(entry("IoT 12-2601", recent, recent, null, null, "番号不正"));
+    Map<String, Object> badStatus = entry("IoT 7004-" + yymm(recent), recent, recent, "LAPSED", null, "終了日なし");
+    batch.add(badStatus);
+
+    ResponseEntity<JsonNode> response = postJson("staff1", "/api/certifications/imports", batch);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    JsonNode body = response.getBody();
+    assertThat(body.get("created").asInt()).isEqualTo(3);
+    assertThat(body.get("rejected").asInt()).isEqualTo(2);
+    assertThat(body.get("results").get(3).get("errors").get(0).get("field").asText()).isEqualTo("[3].certificationNumber");
+    assertThat(body.get("results").get(4).get("errors").get(0).get("field").asText()).isEqualTo("[4].endedOn");
+
+    // Valid entries run their lifecycle as if certified here; overdue timers fire at once.
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(valid).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(revoked).count()).isZero();
+    runJobs(ended);
+    assertThat(get(null, "/api/public/certifications/" + ended).getBody().get("status").asText()).isEqualTo("EXPIRED");
+    assertThat(get(null, "/api/public/certifications/" + valid).getBody().get("status").asText()).isEqualTo("VALID");
+    assertThat(get(null, "/api/public/certifications/" + revoked).getBody().get("status").asText()).isEqualTo("REVOKED");
+
+    JsonNode again = postJson("staff1", "/api/certifications/imports", List.of(batch.get(0))).getBody();
+    assertThat(again.get("alreadyRegistered").asInt()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM certification WHERE certification_number = ?").param(valid)
+        .query(Integer.class).single()).isEqualTo(1);
+
+    // New numbers continue after the imported serials.
+    assertThat(jdbc.sql("SELECT counter_value FROM app_counter WHERE name = 'certification'").query(Long.class).single())
+        .isGreaterThanOrEqualTo(7003);
+  }
+
+  @Test
+  void aRevocationImportedFromTheOldRegisterCountsForArticle8() {
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    LocalDate old = today.minusYears(2);
+    String revoked = "IoT 7101-" + yymm(old);
+    postJson("manager1", "/api/certifications/imports",
+        List.of(entry(revoked, old, old, "REVOKED", today.minusDays(100), "取消後の再申請")));
+    String no = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "取消後の再申請");
+    var pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
+    assertThat(runtimeService.getVariable(pi.getId(), "refusalGround")).isEqualTo(true);
+  }
+
+  @Test
+  void onlyStaffAndManagersImport() {
+    List<Map<String, Object>> batch = List.of(entry("IoT 7201-2601", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 5),
+        null, null, "権限"));
+    assertThat(postJson("provider1", "/api/certifications/imports", batch).getStatusCode().value()).isEqualTo(403);
+    assertThat(postJson(null, "/api/certifications/imports", batch).getStatusCode().value()).isEqualTo(401);
+    assertThat(errorFields(postJson("staff1", "/api/certifications/imports", "[]"))).containsExactly("body");
+    assertThat(errorFields(postJson("staff1", "/api/certifications/imports", "{\"not\":\"a list\"}"))).containsExactly("body");
+  }
+
+  private Map<String, Object> entry(String number, LocalDate certifiedOn, LocalDate firstCertifiedOn, String status,
+      LocalDate endedOn, String serviceName) {
+    Map<String, Object> e = new HashMap<>();
+    e.put("certificationNumber", number);
+    e.put("certifiedOn", certifiedOn.toString());
+    e.put("firstCertifiedOn", firstCertifiedOn.toString());
+    if (status != null) {
+      e.put("status", status);
+    }
+    if (endedOn != null) {
+      e.put("endedOn", endedOn.toString());
+    }
+    e.put("provider", Map.of("corporateNumber", TestApplications.PROVIDER1_NUMBER, "name", "株式会社テスト",
+        "email", "legacy@provider.example.jp"));
+    e.put("service", Map.of("name", serviceName, "description", "旧台帳のサービス"));
+    e.put("disclosure", List.of(Map.of("itemId", "B-01", "value", certifiedOn.minusDays(20).toString())));
+    return e;
+  }
+
+  private static String yymm(LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.ofPattern("yyMM"));
+  }
+
+  private void runJobs(String businessKey) {
+    for (int i = 0; i < 30; i++) {
+      var jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+          .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
+          .toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(jobs.get(0).getId());
+    }
+  }
+}
