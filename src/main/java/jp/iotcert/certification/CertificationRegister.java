@@ -131,6 +131,12 @@ public class CertificationRegister {
     }
   }
 
+  /** True while a certificate of this certification has not been recorded as returned. */
+  public boolean certificateOutstanding(String certificationNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE certification_number = ? AND returned_on IS NULL")
+        .param(certificationNumber).query(Integer.class).single() > 0;
+  }
+
   public void certificateReturned(String certificationNumber, LocalDate returnedOn) {
     jdbc.sql("UPDATE certificate SET returned_on = ? WHERE certification_number = ? AND returned_on IS NULL")
         .params(returnedOn, certificationNumber).update();

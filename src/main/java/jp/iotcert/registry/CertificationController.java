@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.certification.Validity;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
@@ -38,6 +39,13 @@ public class CertificationController {
     List<Map<String, Object>> obligations = new ArrayList<>();
     if (c.renewalApplicationNumber() != null) {
       obligations.add(Map.of("kind", "RENEWAL_UNDER_REVIEW", "applicationNumber", c.renewalApplicationNumber()));
+    }
+    if (c.status() == CertificationStatus.TERMINATED && register.certificateOutstanding(c.certificationNumber())) {
+      // 第13条3: the certificate goes back to the body; staff chase it until they record it received.
+      obligations.add(Map.of("kind", "CERTIFICATE_RETURN", "detail", "認定証を認定機関に返納してください"));
+    }
+    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      obligations.add(Map.of("kind", "STOP_MARK_USE", "detail", "認定マークの使用を中止してください（第10条）"));
     }
     Map<String, Object> view = new java.util.LinkedHashMap<>();
     view.put("certificationNumber", c.certificationNumber());

@@ -96,6 +96,7 @@ class NotificationProcessTest extends ProcessTestBase {
     assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.TERMINATED);
     assertThat(register.find(no).orElseThrow().endedOn()).isEqualTo(LocalDate.of(2027, 6, 30));
     assertThat(kinds(no)).contains("TERMINATED");
+    assertThat(register.certificateOutstanding(no)).isTrue();
 
     clockAt(LocalDate.of(2027, 7, 14).atTime(1, 0));
     runDueJobs(no);
@@ -105,6 +106,7 @@ class NotificationProcessTest extends ProcessTestBase {
         "End_CertificateReturned");
     assertThat(jdbc.sql("SELECT returned_on FROM certificate WHERE certification_number = ?").param(no)
         .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2027, 7, 15));
+    assertThat(register.certificateOutstanding(no)).isFalse();
   }
 
   @Test
