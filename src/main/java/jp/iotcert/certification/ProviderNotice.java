@@ -89,6 +89,19 @@ public enum ProviderNotice {
       認定番号 {certificationNumber}（{serviceName}）の変更の届出（第13条第1項）を審査しましたが、公表内容には反映しませんでした。
       理由: {reviewNote}
       """),
+  REVOKED(
+      "【認定取消通知】認定番号 {certificationNumber}（{serviceName}）",
+      """
+      {providerName} 御中
+
+      運用規程第17条第1項により、認定番号 {certificationNumber}（{serviceName}）の認定を {effectiveOn} 付けで取り消しましたので、同条第2項により書面で通知します。
+
+      取消事由: {grounds}
+      {reasons}
+
+      第10条第8項により、直ちに認定マークの使用を中止するとともに、認定証を認定機関に返納してください。
+      取り消した旨は公表します（第17条第3項）。取消しの日から1年間は、同じサービスの認定を申請しても拒否されます（第8条）。
+      """),
   RENEWAL_REFUSED_ENDED(
       "【認定終了】認定番号 {certificationNumber}（{serviceName}）",
       """

@@ -59,6 +59,7 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/certifications/*").hasAnyRole(PROVIDER, STAFF, MANAGER)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/notifications").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/lapses").hasRole(STAFF)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/revocations").hasAnyRole(STAFF, MANAGER)
             .anyRequest().denyAll());
     return http.build();
   }

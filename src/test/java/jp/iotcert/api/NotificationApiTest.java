@@ -69,6 +69,22 @@ class NotificationApiTest extends ApiTestBase {
     assertThat(postJson("staff1", path, lapse).getStatusCode().value()).isEqualTo(201);
   }
 
+  @Test
+  void onlyStaffAndManagersOpenRevocationProceedings() {
+    String no = certified("取消手続API");
+    String path = "/api/certifications/" + no + "/revocations";
+    Map<String, Object> request = Map.of("facts", Map.of("markMisuse", true), "summary", "認定外サービスへのマーク使用");
+    assertThat(postJson("provider2", path, request).getStatusCode().value()).isEqualTo(403);
+    assertThat(postJson("reviewer1", path, request).getStatusCode().value()).isEqualTo(403);
+    assertThat(postJson(null, path, request).getStatusCode().value()).isEqualTo(401);
+    assertThat(errorFields(postJson("staff1", path, Map.of("summary", "事実なし")))).containsExactly("facts");
+    ResponseEntity<JsonNode> opened = postJson("staff1", path, request);
+    assertThat(opened.getStatusCode().value()).isEqualTo(201);
+    assertThat(opened.getBody().get("caseId").asText()).isNotBlank();
+    assertThat(postJson("manager1", "/api/certifications/IoT 9998-0101/revocations", request).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
   private String certified(String serviceName) {
     LocalDate on = LocalDate.now(BusinessCalendar.ZONE).minusDays(10);
     String applicationNumber = submitted("provider2", P2, serviceName);

@@ -1,0 +1,35 @@
+package jp.iotcert.oversight;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The facts of a case that the DMN table `revocation-grounds` turns into the grounds of 第17条1.
+ * Each is true when staff (or an investigation, an improvement request) found it so.
+ */
+public record RevocationFacts(
+    Boolean criteriaNotMet,
+    Boolean fraudulentCertification,
+    Boolean markMisuse,
+    Boolean notificationNeglected,
+    Boolean emergencyReportNeglected,
+    Boolean investigationRefusedOrFalse,
+    Boolean improvementIgnored,
+    Boolean unlawfulAct,
+    Boolean successionDoubt) {
+
+  /** The decision's input variables: every fact present, false unless found. */
+  public Map<String, Object> asVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("criteriaNotMet", Boolean.TRUE.equals(criteriaNotMet));
+    variables.put("fraudulentCertification", Boolean.TRUE.equals(fraudulentCertification));
+    variables.put("markMisuse", Boolean.TRUE.equals(markMisuse));
+    variables.put("notificationNeglected", Boolean.TRUE.equals(notificationNeglected));
+    variables.put("emergencyReportNeglected", Boolean.TRUE.equals(emergencyReportNeglected));
+    variables.put("investigationRefusedOrFalse", Boolean.TRUE.equals(investigationRefusedOrFalse));
+    variables.put("improvementIgnored", Boolean.TRUE.equals(improvementIgnored));
+    variables.put("unlawfulAct", Boolean.TRUE.equals(unlawfulAct));
+    variables.put("successionDoubt", Boolean.TRUE.equals(successionDoubt));
+    return variables;
+  }
+}

@@ -1,0 +1,107 @@
+package jp.iotcert.oversight;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.certification.ProviderNotifier;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.InvalidInputException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Revocation proceedings (第17条): open a case, record the manager's decision, revoke. */
+@Service
+public class Revocations {
+
+  private final CertificationRegister register;
+  private final ProviderNotifier notifier;
+  private final RuntimeService runtimeService;
+  private final BusinessCalendar calendar;
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final String returnReminders;
+
+  public Revocations(CertificationRegister register, ProviderNotifier notifier, RuntimeService runtimeService,
+      BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json,
+      @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String returnReminders) {
+    this.register = register;
+    this.notifier = notifier;
+    this.runtimeService = runtimeService;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.returnReminders = returnReminders;
+  }
+
+  @Transactional
+  public String open(Certification c, RevocationFacts facts, String summary, String openedBy) {
+    if (facts == null) {
+      throw new InvalidInputException("facts", "事案の事実（facts）は必須です");
+    }
+    if (summary == null || summary.isBlank() || summary.length() > 3000) {
+      throw new InvalidInputException("summary", "事案の概要（summary）を3000文字以内で入力してください");
+    }
+    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
+    }
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+        INSERT INTO revocation_case (id, certification_number, facts_json, summary, opened_by, opened_at)
+        VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(id, c.certificationNumber(), write(facts), summary.strip(), openedBy, Timestamp.from(calendar.now()))
+        .update();
+    Map<String, Object> variables = new HashMap<>(facts.asVariables());
+    variables.put(RevocationProcess.CASE_ID, id);
+    variables.put("certificationNumber", c.certificationNumber());
+    variables.put("serviceName", c.serviceName());
+    variables.put("providerName", c.providerName());
+    variables.put(RevocationProcess.CASE_SUMMARY, summary.strip());
+    runtimeService.startProcessInstanceByKey(RevocationProcess.KEY, c.certificationNumber(), variables);
+    return id;
+  }
+
+  /** The manager's decision; a revocation needs at least one ground of 第17条1. */
+  public void decide(String caseId, String decision, List<String> grounds, String reasons, String decidedBy) {
+    jdbc.sql("UPDATE revocation_case SET grounds = ?, decision = ?, reasons = ?, decided_by = ?, decided_on = ? WHERE id = ?")
+        .params(String.join(",", grounds), decision, reasons, decidedBy, calendar.today(), caseId).update();
+  }
+
+  /** 第17条2–3, 第10条8: REVOKED today, published, written notice; the certification's process ends as revoked. */
+  public void revoke(String certificationNumber, String grounds, String reasons) {
+    Certification c = register.find(certificationNumber).orElseThrow();
+    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      return;
+    }
+    LocalDate today = calendar.today();
+    register.end(certificationNumber, CertificationStatus.REVOKED, today);
+    register.setRenewalApplication(certificationNumber, null);
+    register.recordEvent(certificationNumber, "REVOKED", CertificationStatus.REVOKED, today, grounds, calendar.now());
+    notifier.send(c, jp.iotcert.certification.ProviderNotice.REVOKED, Map.of("effectiveOn", today.toString(),
+        "grounds", grounds, "reasons", reasons == null ? "" : reasons));
+    runtimeService.createMessageCorrelation(RevocationProcess.MESSAGE_REVOKED)
+        .processInstanceBusinessKey(certificationNumber)
+        .setVariable("certificateReturnRequired", true)
+        .setVariable("certificateReturnReminderCycle", returnReminders)
+        .correlateAllWithResult();
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

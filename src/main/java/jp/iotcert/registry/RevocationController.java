@@ -1,0 +1,41 @@
+package jp.iotcert.registry;
+
+import java.util.Map;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.NotFoundException;
+import jp.iotcert.identity.CurrentUser;
+import jp.iotcert.oversight.RevocationFacts;
+import jp.iotcert.oversight.Revocations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/certifications/{no}/revocations (staff, manager): opens revocation proceedings with the facts of the case. */
+@RestController
+public class RevocationController {
+
+  private final CertificationRegister register;
+  private final Revocations revocations;
+  private final CurrentUser currentUser;
+
+  public RevocationController(CertificationRegister register, Revocations revocations, CurrentUser currentUser) {
+    this.register = register;
+    this.revocations = revocations;
+    this.currentUser = currentUser;
+  }
+
+  @PostMapping("/api/certifications/{certificationNumber}/revocations")
+  public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber,
+      @RequestBody(required = false) OpenRequest request) {
+    Certification c = register.find(certificationNumber)
+        .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
+    String id = revocations.open(c, request == null ? null : request.facts(), request == null ? null : request.summary(),
+        currentUser.id());
+    return ResponseEntity.status(201).body(Map.of("caseId", id, "certificationNumber", certificationNumber));
+  }
+
+  public record OpenRequest(RevocationFacts facts, String summary) {}
+}
