@@ -87,6 +87,12 @@ public class ApplicationRepository {
         .params(status.name(), closedReason, Timestamp.from(at), applicationNumber).update();
   }
 
+  /** The mark-use self-declaration of a renewal (第10条7). */
+  public void setMarkUseDeclaration(String applicationNumber, String declarationJson) {
+    jdbc.sql("UPDATE application SET mark_use_json = ? WHERE application_number = ?")
+        .params(declarationJson, applicationNumber).update();
+  }
+
   public void setCertificationNumber(String applicationNumber, String certificationNumber) {
     jdbc.sql("UPDATE application SET certification_number = ? WHERE application_number = ?")
         .params(certificationNumber, applicationNumber).update();

@@ -124,6 +124,7 @@ public class ApplicationService {
     applications.insert(application);
     storeDocuments(number, documents);
     if (application.type() == ApplicationType.RENEWAL) {
+      applications.setMarkUseDeclaration(number, write(request.markUseDeclaration()));
       lifecycle.renewalFiled(application.certificationNumber(), number);
     }
 

@@ -99,7 +99,8 @@ public class CertificationImport {
     String withheld = write(e.withheldItems() == null ? List.of() : e.withheldItems());
     register.insert(new Certification(e.certificationNumber(), serial, e.provider().corporateNumber(),
         e.provider().name().strip(), e.service().name().strip(), e.service().description(), e.service().url(), status,
-        e.firstCertifiedOn(), e.certifiedOn(), validUntil, e.disclosureDate(), write(e.disclosure()), withheld, null,
+        e.firstCertifiedOn(), e.certifiedOn(), validUntil, e.disclosureDate(),
+        write(e.disclosure() == null ? List.of() : e.disclosure()), withheld, null,
         e.endedOn(), null));
     jdbc.sql("UPDATE certification SET contact_email = ?, imported_at = ? WHERE certification_number = ?")
         .params(e.provider().email(), Timestamp.from(calendar.now()), e.certificationNumber()).update();

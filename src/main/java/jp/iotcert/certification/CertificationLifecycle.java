@@ -100,6 +100,13 @@ public class CertificationLifecycle {
   /** 第12条 with 第9条: the renewal certified; new validity from the renewal certification date, timers re-armed. */
   public Certification renewalCertified(String certificationNumber, String applicationNumber, LocalDate certifiedOn,
       LocalDate disclosureDate, String disclosureJson, String withheldJson) {
+    Certification current = get(certificationNumber);
+    if (current.status() != CertificationStatus.VALID && current.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      // Lapsed, terminated or revoked meanwhile: nothing to renew. The job fails into an incident
+      // for the operators instead of bringing an ended certification back.
+      throw new IllegalStateException("Certification " + certificationNumber + " ended (" + current.status()
+          + ") while renewal " + applicationNumber + " was under review; it cannot be renewed");
+    }
     LocalDate validUntil = Validity.lastDay(certifiedOn);
     register.renew(certificationNumber, certifiedOn, validUntil, disclosureDate, disclosureJson, withheldJson,
         applicationNumber);

@@ -30,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CertificationNotifications {
 
   public static final String MESSAGE = "notificationReceived";
-  // Variables local to the notification's event sub-process, so notifications never mix.
+  /** Variables of one notification, local to its event sub-process. */
+  public static final java.util.List<String> LOCAL_VARIABLES = java.util.List.of("notificationId", "kind",
+      "passesCertifiedBusiness", "occurredOn", "notificationEffectiveAt", "notificationSummary");
   public static final String NOTIFICATION_ID = "notificationId";
   public static final String KIND = "kind";
   public static final String PASSES_BUSINESS = "passesCertifiedBusiness";
@@ -121,6 +123,9 @@ public class CertificationNotifications {
     if (kind != NotificationKind.SPLIT && request.passesCertifiedBusiness() != null) {
       errors.add(new FieldError("passesCertifiedBusiness", "passesCertifiedBusiness は分割（SPLIT）の届出でのみ指定します"));
     }
+    if (request.basis() != null && request.basis().length() > 2000) {
+      errors.add(new FieldError("basis", "根拠は2000文字以内で入力してください"));
+    }
     if (byStaff && (request.basis() == null || request.basis().isBlank())) {
       errors.add(new FieldError("basis", "事務局が記録する失効には根拠（basis）が必要です"));
     }
@@ -151,8 +156,10 @@ public class CertificationNotifications {
     variables.put(EFFECTIVE_AT, BusinessCalendar.startOf(request.occurredOn()));
     variables.put(SUMMARY, summary(kind, request, changes, byStaff));
     try {
+      // Handed over as process variables; the sub-process's start listener (captureNotification)
+      // moves them into its own scope at once, so notifications in progress never mix.
       runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(c.certificationNumber())
-          .setVariablesLocal(variables).correlateWithResult();
+          .setVariables(variables).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は届出を受け付けられる状態ではありません。");
     }

@@ -77,6 +77,21 @@ public class LifecycleDelegates {
         java.time.LocalDate.parse(String.valueOf(execution.getVariable("certificateReturnedOn")).substring(0, 10)));
   }
 
+  /**
+   * Start listener of the event sub-process 「届出の受付」: moves the notification's variables from the
+   * process into the sub-process's own scope, so each notification works on its own data.
+   */
+  @Bean
+  org.camunda.bpm.engine.delegate.ExecutionListener captureNotification() {
+    return execution -> {
+      for (String name : CertificationNotifications.LOCAL_VARIABLES) {
+        Object value = execution.getVariable(name);
+        execution.getProcessInstance().removeVariable(name);
+        execution.setVariableLocal(name, value);
+      }
+    };
+  }
+
   static final String CERTIFICATE_RETURN_REQUIRED = "certificateReturnRequired";
 
   private static String number(DelegateExecution execution) {

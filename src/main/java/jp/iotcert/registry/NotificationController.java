@@ -68,8 +68,8 @@ public class NotificationController {
   }
 
   private static ResponseEntity<Map<String, String>> created(String certificationNumber, String id) {
-    return ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber.replace(" ", "%20")
-        + "/notifications/" + id)).body(Map.of("id", id, "certificationNumber", certificationNumber));
+    return ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber.replace(" ", "%20")))
+        .body(Map.of("id", id, "certificationNumber", certificationNumber));
   }
 
   private CertificationNotifications.Request parse(String body) {

@@ -65,7 +65,8 @@ public class Registry {
 
   private <T> T read(String value, TypeReference<T> type) {
     try {
-      return json.readValue(value, type);
+      T parsed = json.readValue(value == null ? "[]" : value, type);
+      return parsed != null ? parsed : json.readValue("[]", type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -40,11 +40,15 @@ class ImportApiTest extends ApiTestBase {
     batch.add(entry("IoT 12-2601", recent, recent, null, null, "番号不正"));
     Map<String, Object> badStatus = entry("IoT 7004-" + yymm(recent), recent, recent, "LAPSED", null, "終了日なし");
     batch.add(badStatus);
+    Map<String, Object> noDisclosure = entry("IoT 7005-" + yymm(recent), recent, recent, null, null, "開示なし");
+    noDisclosure.remove("disclosure");
+    batch.add(noDisclosure);
 
     ResponseEntity<JsonNode> response = postJson("staff1", "/api/certifications/imports", batch);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     JsonNode body = response.getBody();
-    assertThat(body.get("created").asInt()).isEqualTo(3);
+    assertThat(body.get("created").asInt()).isEqualTo(4);
+    assertThat(get(null, "/api/public/certifications/IoT 7005-" + yymm(recent)).getStatusCode().value()).isEqualTo(200);
     assertThat(body.get("rejected").asInt()).isEqualTo(2);
     assertThat(body.get("results").get(3).get("errors").get(0).get("field").asText()).isEqualTo("[3].certificationNumber");
     assertThat(body.get("results").get(4).get("errors").get(0).get("field").asText()).isEqualTo("[4].endedOn");

@@ -48,6 +48,8 @@ class CertificationProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2028, 10, 31).atTime(17, 0));
     String renewal = applyForRenewal(no, "二つの人生サービス");
     assertThat(register.find(no).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
+    assertThat(jdbc.sql("SELECT mark_use_json FROM application WHERE application_number = ?").param(renewal)
+        .query(String.class).single()).contains("\"compliant\":true");
     at(LocalDate.of(2028, 11, 1).atTime(0, 0, 1), no);
     assertThat(pi).isWaitingAt("Timer_ValidityEnds");
     assertThat(noticeKinds(no)).doesNotContain("RENEWAL_WINDOW_CLOSED");

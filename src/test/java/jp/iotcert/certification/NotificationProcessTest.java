@@ -138,6 +138,32 @@ class NotificationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void twoNotificationsInProgressKeepTheirOwnData() {
+    String no = certify("並行届出サービス");
+    clockAt(LocalDate.of(2027, 2, 1));
+    send(no, "CRITERIA_CHANGE", LocalDate.of(2027, 1, 20), null,
+        List.of(new CertificationNotifications.Change("B-21", "最初の変更")), false);
+    send(no, "CRITERIA_CHANGE", LocalDate.of(2027, 1, 21), null,
+        List.of(new CertificationNotifications.Change("B-22", "二つ目の変更")), false);
+    send(no, "TERMINATION", LocalDate.of(2027, 3, 31), null, List.of(), false);
+    runDueJobs(no);
+    var reviews = taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewChange")
+        .orderByTaskCreateTime().asc().list();
+    assertThat(reviews).hasSize(2);
+    assertThat((String) taskService.getVariable(reviews.get(0).getId(), "notificationSummary")).contains("最初の変更");
+    assertThat((String) taskService.getVariable(reviews.get(1).getId(), "notificationSummary")).contains("二つ目の変更");
+    taskService.complete(reviews.get(0).getId(), Map.of("changeAccepted", true, "reviewNote", ""));
+    assertThat(registry.find(no).orElseThrow().disclosure())
+        .anySatisfy(i -> assertThat(i.value()).isEqualTo("最初の変更"))
+        .noneSatisfy(i -> assertThat(i.value()).isEqualTo("二つ目の変更"));
+    // The termination waits for its own day, untouched by the changes.
+    clockAt(LocalDate.of(2027, 3, 31).atTime(0, 0, 1));
+    runDueJobs(no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.TERMINATED);
+    assertThat(register.find(no).orElseThrow().endedOn()).isEqualTo(LocalDate.of(2027, 3, 31));
+  }
+
+  @Test
   void notificationsAreChecked() {
     String no = certify("検証サービス");
     clockAt(LocalDate.of(2027, 2, 1));
