@@ -96,6 +96,22 @@ public abstract class ApiTestBase {
         MediaType.MULTIPART_FORM_DATA);
   }
 
+  @Autowired protected org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired protected org.camunda.bpm.engine.ManagementService managementService;
+
+  /** Runs the due jobs of the process instances with this business key (the job executor is off in API tests). */
+  protected void runJobs(String businessKey) {
+    for (int i = 0; i < 30; i++) {
+      var jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+          .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
+          .toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(jobs.get(0).getId());
+    }
+  }
+
   protected String submitted(String user, String corporateNumber, String serviceName) {
     ResponseEntity<JsonNode> response = submit(user, application(corporateNumber, serviceName), TestApplications.PDF);
     if (response.getStatusCode().value() != 201) {

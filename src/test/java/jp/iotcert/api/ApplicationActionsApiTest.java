@@ -196,19 +196,4 @@ class ApplicationActionsApiTest extends ApiTestBase {
         MediaType.MULTIPART_FORM_DATA).getStatusCode().value()).isEqualTo(403);
   }
 
-  @Autowired org.camunda.bpm.engine.ManagementService managementService;
-  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
-
-  private void runJobs(String businessKey) {
-    for (int i = 0; i < 20; i++) {
-      var pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list();
-      List<org.camunda.bpm.engine.runtime.Job> jobs = pi.stream()
-          .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
-          .toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(jobs.get(0).getId());
-    }
-  }
 }

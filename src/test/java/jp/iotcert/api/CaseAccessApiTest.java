@@ -10,8 +10,6 @@ import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -28,8 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CaseAccessApiTest extends ApiTestBase {
 
   @Autowired TaskService taskService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
   @Autowired AuthorizationService authorizationService;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
@@ -123,17 +119,5 @@ class CaseAccessApiTest extends ApiTestBase {
       headers.setBasicAuth(user, "demo");
     }
     return http.exchange(href, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
-  }
-
-  private void runJobs(String businessKey) {
-    for (int i = 0; i < 20; i++) {
-      var jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
-          .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
-          .toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(jobs.get(0).getId());
-    }
   }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** POST /api/certifications/imports: per-entry results, idempotence, lifecycles for valid entries, 第8条 for revoked ones. */
 class ImportApiTest extends ApiTestBase {
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -114,17 +110,5 @@ class ImportApiTest extends ApiTestBase {
 
   private static String yymm(LocalDate day) {
     return day.format(java.time.format.DateTimeFormatter.ofPattern("yyMM"));
-  }
-
-  private void runJobs(String businessKey) {
-    for (int i = 0; i < 30; i++) {
-      var jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
-          .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
-          .toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(jobs.get(0).getId());
-    }
   }
 }

@@ -30,7 +30,7 @@ class CertificationProcessTest extends ProcessTestBase {
 
   @Test
   void twoLivesRenewedUnderReviewThenExpired() {
-    String no = certify("二つの人生サービス", LocalDate.of(2026, 12, 1));
+    String no = certified(P2, "二つの人生サービス", LocalDate.of(2026, 12, 1));
     ProcessInstance pi = instance(no, CertificationProcess.KEY);
     assertThat(pi).isWaitingAt("Timer_RenewalReminder");
     assertThat(dueDate(pi, "Timer_RenewalReminder")).isEqualTo(BusinessCalendar.startOf(LocalDate.of(2028, 7, 30)));
@@ -93,7 +93,7 @@ class CertificationProcessTest extends ProcessTestBase {
 
   @Test
   void aRenewalRefusedAfterTheLastDayEndsTheCertificationAtOnce() {
-    String no = certify("更新不認定サービス", LocalDate.of(2026, 12, 1));
+    String no = certified(P2, "更新不認定サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2028, 10, 15));
     String renewal = applyForRenewal(no, "更新不認定サービス");
     at(LocalDate.of(2028, 12, 1).atTime(0, 0, 1), no);
@@ -111,7 +111,7 @@ class CertificationProcessTest extends ProcessTestBase {
 
   @Test
   void aRenewalCertifiedWithinValidityStartsTheNewValidityAtOnce() {
-    String no = certify("期間内更新サービス", LocalDate.of(2026, 12, 1));
+    String no = certified(P2, "期間内更新サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2028, 10, 1));
     String renewal = applyForRenewal(no, "期間内更新サービス");
     ProcessInstance pi = instance(no, CertificationProcess.KEY);
@@ -125,7 +125,7 @@ class CertificationProcessTest extends ProcessTestBase {
 
   @Test
   void aRenewalRefusedWithinValidityLeavesTheCertificationToItsEnd() {
-    String no = certify("期間内不認定サービス", LocalDate.of(2026, 12, 1));
+    String no = certified(P2, "期間内不認定サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2028, 10, 2));
     String renewal = applyForRenewal(no, "期間内不認定サービス");
     clockAt(LocalDate.of(2028, 10, 20));
@@ -136,13 +136,6 @@ class CertificationProcessTest extends ProcessTestBase {
     assertThat(register.find(no).orElseThrow().endedOn()).isEqualTo(LocalDate.of(2028, 12, 1));
   }
 
-  private String certify(String serviceName, LocalDate on) {
-    clockAt(on);
-    Application application = submitComplete(P2, serviceName);
-    passCompletenessAndFee(application.applicationNumber(), on);
-    reviewAndDecide(application.applicationNumber(), "CERTIFY");
-    return applications.get(application.applicationNumber()).certificationNumber();
-  }
 
   /** The renewal is filed and paid at once, found complete; it then waits for its review. */
   private String applyForRenewal(String certificationNumber, String serviceName) {

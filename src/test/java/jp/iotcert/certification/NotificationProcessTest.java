@@ -32,7 +32,7 @@ class NotificationProcessTest extends ProcessTestBase {
 
   @Test
   void aMergerLapsesTheCertificationAsOfItsDay() {
-    String no = certify("合併サービス");
+    String no = certified(P2, "合併サービス", LocalDate.of(2026, 12, 1));
     ProcessInstance pi = instance(no, CertificationProcess.KEY);
     clockAt(LocalDate.of(2027, 3, 10));
     send(no, "MERGER", LocalDate.of(2027, 3, 1), null, List.of(), false);
@@ -50,7 +50,7 @@ class NotificationProcessTest extends ProcessTestBase {
 
   @Test
   void staffRecordALapseTheyFoundWithItsBasis() {
-    String no = certify("相続サービス");
+    String no = certified(P2, "相続サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 4, 1));
     transactions.executeWithoutResult(s -> notifications.receive(register.find(no).orElseThrow(),
         new CertificationNotifications.Request("INHERITANCE", LocalDate.of(2027, 3, 15), "登記簿で確認", null, null,
@@ -62,7 +62,7 @@ class NotificationProcessTest extends ProcessTestBase {
 
   @Test
   void aSplitThatKeepsTheBusinessAndAnEmergencyGoToStaff() {
-    String no = certify("分割サービス");
+    String no = certified(P2, "分割サービス", LocalDate.of(2026, 12, 1));
     ProcessInstance pi = instance(no, CertificationProcess.KEY);
     clockAt(LocalDate.of(2027, 5, 1));
     send(no, "SPLIT", LocalDate.of(2027, 4, 28), false, List.of(), false);
@@ -82,7 +82,7 @@ class NotificationProcessTest extends ProcessTestBase {
 
   @Test
   void aTerminationTakesEffectOnItsDayAndTheCertificateIsChasedUntilReturned() {
-    String no = certify("終了サービス");
+    String no = certified(P2, "終了サービス", LocalDate.of(2026, 12, 1));
     ProcessInstance pi = instance(no, CertificationProcess.KEY);
     clockAt(LocalDate.of(2027, 6, 1));
     send(no, "TERMINATION", LocalDate.of(2027, 6, 30), null, List.of(), false);
@@ -111,7 +111,7 @@ class NotificationProcessTest extends ProcessTestBase {
 
   @Test
   void acceptedChangesArePublishedWithTheirHistoryAndRejectedOnesNeedAReason() {
-    String no = certify("変更サービス");
+    String no = certified(P2, "変更サービス", LocalDate.of(2026, 12, 1));
     ProcessInstance pi = instance(no, CertificationProcess.KEY);
     clockAt(LocalDate.of(2027, 2, 1));
     send(no, "CRITERIA_CHANGE", LocalDate.of(2027, 1, 25), null,
@@ -139,7 +139,7 @@ class NotificationProcessTest extends ProcessTestBase {
 
   @Test
   void twoNotificationsInProgressKeepTheirOwnData() {
-    String no = certify("並行届出サービス");
+    String no = certified(P2, "並行届出サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 2, 1));
     send(no, "CRITERIA_CHANGE", LocalDate.of(2027, 1, 20), null,
         List.of(new CertificationNotifications.Change("B-21", "最初の変更")), false);
@@ -165,7 +165,7 @@ class NotificationProcessTest extends ProcessTestBase {
 
   @Test
   void notificationsAreChecked() {
-    String no = certify("検証サービス");
+    String no = certified(P2, "検証サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 2, 1));
     assertThatThrownBy(() -> send(no, "SPLIT", LocalDate.of(2027, 1, 1), null, List.of(), false))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("1件");
@@ -184,14 +184,6 @@ class NotificationProcessTest extends ProcessTestBase {
             passes, null), "provider2", byStaff));
   }
 
-  private String certify(String serviceName) {
-    LocalDate on = LocalDate.of(2026, 12, 1);
-    clockAt(on);
-    String applicationNumber = submitComplete(P2, serviceName).applicationNumber();
-    passCompletenessAndFee(applicationNumber, on);
-    reviewAndDecide(applicationNumber, "CERTIFY");
-    return applications.get(applicationNumber).certificationNumber();
-  }
 
   private List<String> kinds(String no) {
     return jdbc.sql("SELECT kind FROM notice WHERE certification_number = ? ORDER BY sent_at").param(no).query(String.class).list();

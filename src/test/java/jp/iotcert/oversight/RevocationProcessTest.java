@@ -32,7 +32,7 @@ class RevocationProcessTest extends ProcessTestBase {
 
   @Test
   void aRevocationEndsTheCertificationChasesTheCertificateAndBarsANewApplicationForAYear() {
-    String no = certify("取消対象サービス");
+    String no = certified(P2, "取消対象サービス", LocalDate.of(2026, 12, 1));
     ProcessInstance lifecycle = instance(no, CertificationProcess.KEY);
     clockAt(LocalDate.of(2027, 5, 10));
     open(no, new RevocationFacts(false, false, true, false, false, false, true, false, false));
@@ -70,7 +70,7 @@ class RevocationProcessTest extends ProcessTestBase {
 
   @Test
   void theManagerMayDecideNotToRevoke() {
-    String no = certify("取消しなしサービス");
+    String no = certified(P2, "取消しなしサービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 5, 10));
     open(no, new RevocationFacts(true, false, false, false, false, false, false, false, false));
     complete(no, "Task_DecideRevocation", Map.of(RevocationProcess.DECISION, "KEEP",
@@ -82,7 +82,7 @@ class RevocationProcessTest extends ProcessTestBase {
 
   @Test
   void noRevocationWithoutAGround() {
-    String no = certify("事由なしサービス");
+    String no = certified(P2, "事由なしサービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 5, 10));
     open(no, new RevocationFacts(false, false, false, false, false, false, false, false, false));
     String taskId = task(no, "Task_DecideRevocation").getId();
@@ -99,12 +99,4 @@ class RevocationProcessTest extends ProcessTestBase {
     transactions.executeWithoutResult(s -> revocations.open(register.find(no).orElseThrow(), facts, "調査の結果", "staff1"));
   }
 
-  private String certify(String serviceName) {
-    LocalDate on = LocalDate.of(2026, 12, 1);
-    clockAt(on);
-    String applicationNumber = submitComplete(P2, serviceName).applicationNumber();
-    passCompletenessAndFee(applicationNumber, on);
-    reviewAndDecide(applicationNumber, "CERTIFY");
-    return applications.get(applicationNumber).certificationNumber();
-  }
 }

@@ -123,6 +123,16 @@ public abstract class ProcessTestBase {
         decision.equals("CERTIFY") ? "基準に適合" : "基準に適合しない"));
   }
 
+  /** A new application of the provider certified on the given day; returns the certification number. */
+  protected String certified(String corporateNumber, String serviceName, LocalDate on) {
+    clockAt(on);
+    String applicationNumber = submitComplete(corporateNumber, serviceName).applicationNumber();
+    passCompletenessAndFee(applicationNumber, on);
+    reviewAndDecide(applicationNumber, "CERTIFY");
+    return jdbc.sql("SELECT certification_number FROM application WHERE application_number = ?")
+        .param(applicationNumber).query(String.class).single();
+  }
+
   protected Task task(String businessKey, String taskKey) {
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(taskKey).list();
