@@ -40,8 +40,9 @@ public class CertificationController {
     if (c.renewalApplicationNumber() != null) {
       obligations.add(Map.of("kind", "RENEWAL_UNDER_REVIEW", "applicationNumber", c.renewalApplicationNumber()));
     }
-    if (c.status() == CertificationStatus.TERMINATED && register.certificateOutstanding(c.certificationNumber())) {
-      // 第13条3: the certificate goes back to the body; staff chase it until they record it received.
+    if ((c.status() == CertificationStatus.TERMINATED || c.status() == CertificationStatus.REVOKED)
+        && register.certificateOutstanding(c.certificationNumber())) {
+      // 第13条3, 第10条8: the certificate goes back to the body; staff chase it until they record it received.
       obligations.add(Map.of("kind", "CERTIFICATE_RETURN", "detail", "認定証を認定機関に返納してください"));
     }
     if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
