@@ -6,7 +6,6 @@ import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.notice.NoticeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Fills an applicant notice from the stored application and sends it; ends the application where the notice does. */
@@ -19,12 +18,13 @@ public class ApplicantNotifier {
   private final CertificationRegister register;
   private final NoticeService notices;
   private final BusinessCalendar calendar;
-  private final String publicBaseUrl;
+  private final jp.iotcert.registry.Registry registry;
   private final CertificationLifecycle lifecycle;
 
   public ApplicantNotifier(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
       CertificationRegister register, NoticeService notices, BusinessCalendar calendar,
-      CertificationLifecycle lifecycle, @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+      CertificationLifecycle lifecycle, jp.iotcert.registry.Registry registry) {
+    this.registry = registry;
     this.lifecycle = lifecycle;
     this.applications = applications;
     this.fees = fees;
@@ -32,7 +32,6 @@ public class ApplicantNotifier {
     this.register = register;
     this.notices = notices;
     this.calendar = calendar;
-    this.publicBaseUrl = publicBaseUrl;
   }
 
   /** @param extra values known only to the process (e.g. the 第8条 revocation date, inspection dates) */
@@ -56,7 +55,7 @@ public class ApplicantNotifier {
       values.put("certificationNumber", c.certificationNumber());
       values.put("certifiedOn", c.certifiedOn().toString());
       values.put("validUntil", c.validUntil().toString());
-      values.put("verificationUrl", verificationUrl(c.certificationNumber()));
+      values.put("verificationUrl", registry.verificationUrl(c.certificationNumber()));
     });
     values.putAll(extra);
     notices.send(applicationNumber, a.certificationNumber(), notice.name(), a.contactEmail(), notice.subject(values),
@@ -71,8 +70,4 @@ public class ApplicantNotifier {
     }
   }
 
-  /** The body's verification URL for a certification (第10条4); online use of the mark links here. */
-  public String verificationUrl(String certificationNumber) {
-    return publicBaseUrl + "/registry/" + certificationNumber.replace(" ", "%20");
-  }
 }

@@ -1,10 +1,6 @@
 package jp.iotcert.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +9,7 @@ import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
 import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.StrictJson;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.notice.NoticeService;
 import org.springframework.http.MediaType;
@@ -35,11 +32,11 @@ public class ApplicationController {
   private final SupplementRequests supplements;
   private final NoticeService notices;
   private final DocumentChecker documentChecker;
-  private final ObjectMapper strictJson;
+  private final StrictJson strictJson;
   private final ConcurrentUpdateRetry retry;
 
   public ApplicationController(ApplicationService service, ApplicationRepository applications,
-      SupplementRequests supplements, NoticeService notices, DocumentChecker documentChecker, ObjectMapper json,
+      SupplementRequests supplements, NoticeService notices, DocumentChecker documentChecker, StrictJson strictJson,
       ConcurrentUpdateRetry retry) {
     this.retry = retry;
     this.service = service;
@@ -47,9 +44,7 @@ public class ApplicationController {
     this.supplements = supplements;
     this.notices = notices;
     this.documentChecker = documentChecker;
-    // Unknown fields are refused, so a misspelt field is reported instead of silently dropped.
-    this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    this.strictJson = strictJson;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -148,18 +143,7 @@ public class ApplicationController {
   public record WithdrawalRequest(String reason) {}
 
   private <T> T parse(String value, TypeReference<T> type, String part) {
-    try {
-      T parsed = strictJson.readValue(value, type);
-      if (parsed == null) {
-        throw new InvalidInputException(part, "「" + part + "」が空です（null）");
-      }
-      return parsed;
-    } catch (UnrecognizedPropertyException e) {
-      String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(part);
-      throw new InvalidInputException(field, "項目「" + e.getPropertyName() + "」は定義されていません");
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(part, "「" + part + "」がJSONとして正しくありません（" + e.getOriginalMessage() + "）");
-    }
+    return strictJson.read(value, type, part);
   }
+
 }

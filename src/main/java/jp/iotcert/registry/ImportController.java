@@ -1,13 +1,11 @@
 package jp.iotcert.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.certification.CertificationImport;
 import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.StrictJson;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,22 +18,17 @@ public class ImportController {
   static final int MAX_ENTRIES = 1000;
 
   private final CertificationImport imports;
-  private final ObjectMapper strictJson;
+  private final StrictJson strictJson;
 
-  public ImportController(CertificationImport imports, ObjectMapper json) {
+  public ImportController(CertificationImport imports, StrictJson strictJson) {
     this.imports = imports;
-    this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.strictJson = strictJson;
   }
 
   @PostMapping(path = "/api/certifications/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> importAll(@RequestBody String body) {
-    List<CertificationImport.Entry> entries;
-    try {
-      entries = strictJson.readValue(body, new TypeReference<>() {});
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException("body", "認定の配列（JSON）として読めません（" + e.getOriginalMessage() + "）");
-    }
-    if (entries == null || entries.isEmpty()) {
+    List<CertificationImport.Entry> entries = strictJson.read(body, new TypeReference<>() {}, "body");
+    if (entries.isEmpty()) {
       throw new InvalidInputException("body", "取り込む認定がありません");
     }
     if (entries.size() > MAX_ENTRIES) {

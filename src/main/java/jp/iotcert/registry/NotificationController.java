@@ -1,9 +1,6 @@
 package jp.iotcert.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.net.URI;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
@@ -12,6 +9,7 @@ import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,15 +29,15 @@ public class NotificationController {
   private final CertificationNotifications notifications;
   private final CurrentUser currentUser;
   private final ConcurrentUpdateRetry retry;
-  private final ObjectMapper strictJson;
+  private final StrictJson strictJson;
 
   public NotificationController(CertificationRegister register, CertificationNotifications notifications,
-      CurrentUser currentUser, ConcurrentUpdateRetry retry, ObjectMapper json) {
+      CurrentUser currentUser, ConcurrentUpdateRetry retry, StrictJson strictJson) {
     this.register = register;
     this.notifications = notifications;
     this.currentUser = currentUser;
     this.retry = retry;
-    this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.strictJson = strictJson;
   }
 
   @PostMapping(path = "/api/certifications/{certificationNumber}/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -73,16 +71,7 @@ public class NotificationController {
   }
 
   private CertificationNotifications.Request parse(String body) {
-    try {
-      CertificationNotifications.Request request = strictJson.readValue(body, CertificationNotifications.Request.class);
-      if (request == null) {
-        throw new InvalidInputException("body", "届出の内容が空です（null）");
-      }
-      return request;
-    } catch (UnrecognizedPropertyException e) {
-      throw new InvalidInputException(e.getPropertyName(), "項目「" + e.getPropertyName() + "」は定義されていません");
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException("body", "JSONとして正しくありません（" + e.getOriginalMessage() + "）");
-    }
+    return strictJson.read(body, new TypeReference<>() {}, "body");
   }
+
 }

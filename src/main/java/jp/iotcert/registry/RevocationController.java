@@ -20,20 +20,23 @@ public class RevocationController {
   private final CertificationRegister register;
   private final Revocations revocations;
   private final CurrentUser currentUser;
+  private final jp.iotcert.common.StrictJson strictJson;
 
-  public RevocationController(CertificationRegister register, Revocations revocations, CurrentUser currentUser) {
+  public RevocationController(CertificationRegister register, Revocations revocations, CurrentUser currentUser,
+      jp.iotcert.common.StrictJson strictJson) {
+    this.strictJson = strictJson;
     this.register = register;
     this.revocations = revocations;
     this.currentUser = currentUser;
   }
 
-  @PostMapping("/api/certifications/{certificationNumber}/revocations")
-  public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber,
-      @RequestBody(required = false) OpenRequest request) {
+  @PostMapping(path = "/api/certifications/{certificationNumber}/revocations",
+      consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber, @RequestBody String body) {
+    OpenRequest request = strictJson.read(body, new com.fasterxml.jackson.core.type.TypeReference<>() {}, "body");
     Certification c = register.find(certificationNumber)
         .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
-    String id = revocations.open(c, request == null ? null : request.facts(), request == null ? null : request.summary(),
-        currentUser.id());
+    String id = revocations.open(c, request.facts(), request.summary(), currentUser.id());
     return ResponseEntity.status(201).body(Map.of("caseId", id, "certificationNumber", certificationNumber));
   }
 

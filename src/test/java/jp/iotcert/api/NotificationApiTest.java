@@ -78,6 +78,8 @@ class NotificationApiTest extends ApiTestBase {
     assertThat(postJson("reviewer1", path, request).getStatusCode().value()).isEqualTo(403);
     assertThat(postJson(null, path, request).getStatusCode().value()).isEqualTo(401);
     assertThat(errorFields(postJson("staff1", path, Map.of("summary", "事実なし")))).containsExactly("facts");
+    assertThat(errorFields(postJson("staff1", path, Map.of("facts", Map.of("markMissuse", true), "summary", "綴り誤り"))))
+        .containsExactly("facts.markMissuse");
     ResponseEntity<JsonNode> opened = postJson("staff1", path, request);
     assertThat(opened.getStatusCode().value()).isEqualTo(201);
     assertThat(opened.getBody().get("caseId").asText()).isNotBlank();
