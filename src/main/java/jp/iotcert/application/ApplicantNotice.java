@@ -54,6 +54,13 @@ public enum ApplicantNotice {
 
       申請番号 {applicationNumber} について、納付期限 {feeDueOn} までに審査手数料 {feeAmount} 円の納付がなかったため、申請を終了しました（第5条）。
       """),
+  CLOSED_CERTIFICATION_ENDED(ApplicationStatus.CLOSED, "CERTIFICATION_ENDED",
+      "【申請終了】更新申請 {applicationNumber}",
+      """
+      {providerName} 御中
+
+      更新の対象である認定（認定番号 {certificationNumber}）が終了したため、更新申請 {applicationNumber} の審査を終了しました。
+      """),
   CERTIFIED(null, null,
       "【認定通知】{serviceName}（認定番号 {certificationNumber}）",
       """

@@ -125,7 +125,10 @@ public class ApplicationService {
     storeDocuments(number, documents);
     if (application.type() == ApplicationType.RENEWAL) {
       applications.setMarkUseDeclaration(number, write(request.markUseDeclaration()));
-      lifecycle.renewalFiled(application.certificationNumber(), number);
+      if (!lifecycle.renewalFiled(application.certificationNumber(), number)) {
+        // Another renewal was filed at the same moment: this transaction rolls back whole.
+        throw new ConflictException("認定番号 " + application.certificationNumber() + " には既に更新申請があります。");
+      }
     }
 
     Map<String, Object> variables = new HashMap<>();

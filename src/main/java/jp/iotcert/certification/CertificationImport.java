@@ -82,6 +82,10 @@ public class CertificationImport {
         String outcome = transactions.execute(s -> register(entry));
         results.add(new Result(index, number, outcome, List.of()));
       } catch (DataIntegrityViolationException e) {
+        if (register.find(number).isPresent()) { // imported concurrently by another request
+          results.add(new Result(index, number, "ALREADY_REGISTERED", List.of()));
+          continue;
+        }
         results.add(new Result(index, number, "REJECTED", List.of(new FieldError("[" + i + "].certificationNumber",
             "認定番号の連番 " + number.substring(4, 8) + " は別の認定番号で使われています"))));
       }
@@ -176,6 +180,14 @@ public class CertificationImport {
         errors.add(new FieldError(p + "disclosure[" + j + "].itemId", "開示項目一覧にない、又は重複した項目IDです"));
       } else if (item.value() == null || item.value().isBlank() || item.value().length() > 4000) {
         errors.add(new FieldError(p + "disclosure[" + j + "].value", "開示内容を4000文字以内で入力してください"));
+      }
+    }
+    List<Withheld> withheld = e.withheldItems() == null ? List.of() : e.withheldItems();
+    for (int j = 0; j < withheld.size(); j++) {
+      Withheld w = withheld.get(j);
+      // A misspelt id would publish what was to be withheld (第11条2): refuse it.
+      if (w == null || w.itemId() == null || !catalogue.contains(w.itemId())) {
+        errors.add(new FieldError(p + "withheldItems[" + j + "].itemId", "開示項目一覧にない項目IDです"));
       }
     }
     return errors;

@@ -22,11 +22,14 @@ public class CertificationLifecycle {
   private final RuntimeService runtimeService;
   private final Period reminderBefore;
   private final CertificationNotifications notifications;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public CertificationLifecycle(CertificationRegister register, ProviderNotifier notifier, BusinessCalendar calendar,
       RuntimeService runtimeService, CertificationNotifications notifications,
+      org.springframework.context.ApplicationEventPublisher events,
       @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore) {
     this.notifications = notifications;
+    this.events = events;
     this.register = register;
     this.notifier = notifier;
     this.calendar = calendar;
@@ -85,22 +88,25 @@ public class CertificationLifecycle {
     }
     boolean afterRenewalRefused = c.status() == CertificationStatus.RENEWAL_UNDER_REVIEW;
     LocalDate endedOn = afterRenewalRefused ? calendar.today() : c.validUntil().plusDays(1);
-    register.end(certificationNumber, CertificationStatus.EXPIRED, endedOn);
-    register.setRenewalApplication(certificationNumber, null);
+    ended(c, CertificationStatus.EXPIRED, endedOn);
     register.recordEvent(certificationNumber, "EXPIRED", CertificationStatus.EXPIRED, endedOn,
         afterRenewalRefused ? "更新が認められず終了" : "有効期間満了", calendar.now());
     notifier.send(c, afterRenewalRefused ? ProviderNotice.RENEWAL_REFUSED_ENDED : ProviderNotice.EXPIRED);
   }
 
-  /** A renewal application was filed in the window (第12条1). */
-  public void renewalFiled(String certificationNumber, String applicationNumber) {
-    register.setRenewalApplication(certificationNumber, applicationNumber);
+  /** A renewal application was filed in the window (第12条1); false when another got there first. */
+  public boolean renewalFiled(String certificationNumber, String applicationNumber) {
+    return register.markRenewalPending(certificationNumber, applicationNumber);
   }
 
   /** 第12条 with 第9条: the renewal certified; new validity from the renewal certification date, timers re-armed. */
   public Certification renewalCertified(String certificationNumber, String applicationNumber, LocalDate certifiedOn,
       LocalDate disclosureDate, String disclosureJson, String withheldJson) {
     Certification current = get(certificationNumber);
+    if (!applicationNumber.equals(current.renewalApplicationNumber())) {
+      throw new IllegalStateException("Renewal " + applicationNumber + " is not the pending renewal of "
+          + certificationNumber + " (" + current.renewalApplicationNumber() + ")");
+    }
     if (current.status() != CertificationStatus.VALID && current.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
       // Lapsed, terminated or revoked meanwhile: nothing to renew. The job fails into an incident
       // for the operators instead of bringing an ended certification back.
@@ -133,34 +139,53 @@ public class CertificationLifecycle {
       NotificationKind.BUSINESS_TRANSFER, "認定サービスに係る事業の譲渡", NotificationKind.MERGER, "合併",
       NotificationKind.SPLIT, "認定サービスに係る事業を承継させる分割", NotificationKind.INHERITANCE, "相続");
 
-  /** 第9条2: the certification lapses as of the day of the event, published at once. */
-  public void lapse(String notificationId) {
+  /** 第9条2: the certification lapses as of the day of the event, published at once; false when it had ended already. */
+  public boolean lapse(String notificationId) {
     CertificationNotifications.Notification n = notifications.get(notificationId);
     Certification c = get(n.certificationNumber());
     if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
-      return;
+      notifications.recordOutcome(notificationId, "MOOT", "認定は既に終了していた（" + c.status() + "）");
+      return false;
     }
-    register.end(c.certificationNumber(), CertificationStatus.LAPSED, n.occurredOn());
+    ended(c, CertificationStatus.LAPSED, n.occurredOn());
     register.recordEvent(c.certificationNumber(), "LAPSED", CertificationStatus.LAPSED, n.occurredOn(),
         EVENT_LABELS.get(n.kind()) + (n.basis() != null ? "（事務局が確認: " + n.basis() + "）" : ""), calendar.now());
     notifications.recordOutcome(notificationId, "LAPSED", null);
     notifier.send(c, ProviderNotice.LAPSED, Map.of("eventLabel", EVENT_LABELS.get(n.kind()),
         "effectiveOn", n.occurredOn().toString()));
+    return true;
   }
 
   /** 第13条2: the service ended; TERMINATED as of the stated day, published; the certificate is to be returned. */
-  public void terminate(String notificationId) {
+  public boolean terminate(String notificationId) {
     CertificationNotifications.Notification n = notifications.get(notificationId);
     Certification c = get(n.certificationNumber());
     if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
-      return;
+      notifications.recordOutcome(notificationId, "MOOT", "認定は既に終了していた（" + c.status() + "）");
+      return false;
     }
-    register.end(c.certificationNumber(), CertificationStatus.TERMINATED, n.occurredOn());
+    ended(c, CertificationStatus.TERMINATED, n.occurredOn());
     register.recordEvent(c.certificationNumber(), "TERMINATED", CertificationStatus.TERMINATED, n.occurredOn(),
         "サービス提供終了の届出", calendar.now());
     notifications.recordOutcome(notificationId, "TERMINATED", null);
     notifier.send(c, ProviderNotice.TERMINATED, Map.of("effectiveOn", n.occurredOn().toString()));
+    return true;
   }
+
+  /**
+   * Every end of a certification goes through here: the end state, and a renewal still pending is
+   * closed on the application side ({@link CertificationEnded}).
+   */
+  public void ended(Certification c, CertificationStatus status, LocalDate endedOn) {
+    register.end(c.certificationNumber(), status, endedOn);
+    if (c.renewalApplicationNumber() != null) {
+      register.setRenewalApplication(c.certificationNumber(), null);
+      events.publishEvent(new CertificationEnded(c.certificationNumber(), status, c.renewalApplicationNumber()));
+    }
+  }
+
+  /** Published when a certification ends with a renewal still pending. */
+  public record CertificationEnded(String certificationNumber, CertificationStatus status, String pendingRenewal) {}
 
   /** 第13条1: staff accepted or did not accept the notified changes; accepted ones change the published disclosure. */
   public void reviewChange(String notificationId, boolean accepted, String note) {

@@ -115,6 +115,8 @@ public class CertificationNotifications {
       }
       if (change != null && (change.value() == null || change.value().isBlank() || change.value().length() > 4000)) {
         errors.add(new FieldError("changes[" + i + "].value", "変更後の内容を4000文字以内で入力してください"));
+      } else if (change != null && "B-01".equals(change.itemId()) && !isDate(change.value())) {
+        errors.add(new FieldError("changes[" + i + "].value", "開示情報の時点（B-01）は日付（例: 2026-11-01）で記入してください"));
       }
     }
     if (kind == NotificationKind.SPLIT && request.passesCertifiedBusiness() == null) {
@@ -180,6 +182,15 @@ public class CertificationNotifications {
       text.append("- ").append(change.itemId()).append(": ").append(change.value().replace("\n", " ")).append("\n");
     }
     return text.length() > 3900 ? text.substring(0, 3900) + "…" : text.toString();
+  }
+
+  private static boolean isDate(String value) {
+    try {
+      LocalDate.parse(value.strip());
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   public Notification get(String id) {

@@ -60,6 +60,14 @@ public class CertificationRegister {
         .params(status.name(), certificationNumber).update();
   }
 
+  /** Marks a renewal as pending unless one already is (or the certification is no longer valid); true when marked. */
+  public boolean markRenewalPending(String certificationNumber, String applicationNumber) {
+    return jdbc.sql("""
+        UPDATE certification SET renewal_application_number = ?, version = version + 1
+        WHERE certification_number = ? AND renewal_application_number IS NULL AND status = 'VALID'""")
+        .params(applicationNumber, certificationNumber).update() == 1;
+  }
+
   public void setRenewalApplication(String certificationNumber, String applicationNumberOrNull) {
     jdbc.sql("UPDATE certification SET renewal_application_number = ?, version = version + 1 WHERE certification_number = ?")
         .params(applicationNumberOrNull, certificationNumber).update();
@@ -126,6 +134,10 @@ public class CertificationRegister {
       items.sort(java.util.Comparator.comparing(i -> i.get("itemId")));
       jdbc.sql("UPDATE certification SET disclosure_json = ?, version = version + 1 WHERE certification_number = ?")
           .params(json.writeValueAsString(items), certificationNumber).update();
+      // 開示情報の時点 (item B-01) is published beside the certification date: it follows the item.
+      changes.stream().filter(ch -> "B-01".equals(ch.itemId())).findFirst().ifPresent(ch ->
+          jdbc.sql("UPDATE certification SET disclosure_date = ? WHERE certification_number = ?")
+              .params(LocalDate.parse(ch.value().strip()), certificationNumber).update());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -58,8 +58,9 @@ public class LifecycleDelegates {
       @org.springframework.beans.factory.annotation.Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}")
       String reminderCycle) {
     return execution -> {
-      lifecycle.terminate((String) execution.getVariable(CertificationNotifications.NOTIFICATION_ID));
-      execution.getProcessInstance().setVariable(CERTIFICATE_RETURN_REQUIRED, true);
+      // Only a termination that ended the certification asks for the certificate back.
+      boolean terminated = lifecycle.terminate((String) execution.getVariable(CertificationNotifications.NOTIFICATION_ID));
+      execution.getProcessInstance().setVariable(CERTIFICATE_RETURN_REQUIRED, terminated);
       execution.getProcessInstance().setVariable("certificateReturnReminderCycle", reminderCycle);
     };
   }

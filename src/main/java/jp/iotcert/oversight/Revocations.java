@@ -32,9 +32,10 @@ public class Revocations {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final String returnReminders;
+  private final jp.iotcert.certification.CertificationLifecycle lifecycle;
 
   public Revocations(CertificationRegister register, ProviderNotifier notifier, RuntimeService runtimeService,
-      BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json,
+      BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json, jp.iotcert.certification.CertificationLifecycle lifecycle,
       @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String returnReminders) {
     this.register = register;
     this.notifier = notifier;
@@ -43,6 +44,7 @@ public class Revocations {
     this.jdbc = jdbc;
     this.json = json;
     this.returnReminders = returnReminders;
+    this.lifecycle = lifecycle;
   }
 
   @Transactional
@@ -85,8 +87,7 @@ public class Revocations {
       return;
     }
     LocalDate today = calendar.today();
-    register.end(certificationNumber, CertificationStatus.REVOKED, today);
-    register.setRenewalApplication(certificationNumber, null);
+    lifecycle.ended(c, CertificationStatus.REVOKED, today);
     register.recordEvent(certificationNumber, "REVOKED", CertificationStatus.REVOKED, today, grounds, calendar.now());
     notifier.send(c, jp.iotcert.certification.ProviderNotice.REVOKED, Map.of("effectiveOn", today.toString(),
         "grounds", grounds, "reasons", reasons == null ? "" : reasons));

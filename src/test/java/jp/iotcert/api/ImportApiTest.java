@@ -39,13 +39,17 @@ class ImportApiTest extends ApiTestBase {
     Map<String, Object> noDisclosure = entry("IoT 7005-" + yymm(recent), recent, recent, null, null, "開示なし");
     noDisclosure.remove("disclosure");
     batch.add(noDisclosure);
+    Map<String, Object> typo = entry("IoT 7006-" + yymm(recent), recent, recent, null, null, "留保誤記");
+    typo.put("withheldItems", List.of(Map.of("itemId", "B-9", "reason", "非公開")));
+    batch.add(typo);
 
     ResponseEntity<JsonNode> response = postJson("staff1", "/api/certifications/imports", batch);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     JsonNode body = response.getBody();
     assertThat(body.get("created").asInt()).isEqualTo(4);
     assertThat(get(null, "/api/public/certifications/IoT 7005-" + yymm(recent)).getStatusCode().value()).isEqualTo(200);
-    assertThat(body.get("rejected").asInt()).isEqualTo(2);
+    assertThat(body.get("rejected").asInt()).isEqualTo(3);
+    assertThat(body.get("results").get(6).get("errors").get(0).get("field").asText()).isEqualTo("[6].withheldItems[0].itemId");
     assertThat(body.get("results").get(3).get("errors").get(0).get("field").asText()).isEqualTo("[3].certificationNumber");
     assertThat(body.get("results").get(4).get("errors").get(0).get("field").asText()).isEqualTo("[4].endedOn");
 

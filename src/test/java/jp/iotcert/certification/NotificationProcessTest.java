@@ -164,6 +164,40 @@ class NotificationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aLapseClosesARenewalUnderReviewAndChangesOfItemB01MoveTheDisclosureDate() {
+    String no = certified(P2, "更新中失効サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 1, 10));
+    send(no, "CRITERIA_CHANGE", LocalDate.of(2027, 1, 5), null,
+        List.of(new CertificationNotifications.Change("B-01", "2027-01-05")), false);
+    runDueJobs(no);
+    complete(no, "Task_ReviewChange", Map.of("changeAccepted", true, "reviewNote", ""));
+    assertThat(registry.find(no).orElseThrow().disclosureDate()).isEqualTo(LocalDate.of(2027, 1, 5));
+
+    clockAt(LocalDate.of(2028, 10, 10));
+    String renewal = applicationService.submit(TestApplications.renewal(P2, "更新中失効サービス", no,
+        TestApplications.fullDisclosure(catalogue)), List.of(), List.of()).applicationNumber();
+    send(no, "MERGER", LocalDate.of(2028, 10, 10), null, List.of(), false);
+    runDueJobs(no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.LAPSED);
+    assertThat(register.find(no).orElseThrow().renewalApplicationNumber()).isNull();
+    assertThat(applications.get(renewal).status()).isEqualTo(jp.iotcert.application.ApplicationStatus.CLOSED);
+    assertThat(applications.get(renewal).closedReason()).isEqualTo("CERTIFICATION_ENDED");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(renewal).count()).isZero();
+  }
+
+  @Test
+  void aTerminationDatedAfterTheEndOfValidityChasesNoCertificate() {
+    String no = certified(P2, "満了後終了サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2028, 11, 20));
+    send(no, "TERMINATION", LocalDate.of(2028, 12, 15), null, List.of(), false);
+    clockAt(LocalDate.of(2028, 12, 15).atTime(0, 0, 1));
+    runDueJobs(no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.EXPIRED);
+    assertThat(instance(no, CertificationProcess.KEY)).isNull();
+    assertThat(kinds(no)).doesNotContain("TERMINATED", "CERTIFICATE_RETURN_REMINDER");
+  }
+
+  @Test
   void notificationsAreChecked() {
     String no = certified(P2, "検証サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 2, 1));

@@ -103,7 +103,9 @@ public abstract class ProcessTestBase {
       if (jobs.isEmpty()) {
         return;
       }
-      // One at a time: a job may remove others (a terminate end event, an interrupting timer).
+      // One at a time, earliest due first, as the job executor would: a job may remove others (a
+      // terminate end event, an interrupting timer). Continuations (no due date) go first.
+      jobs.sort(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
       managementService.executeJob(jobs.get(0).getId());
     }
     throw new IllegalStateException("Jobs keep coming: a loop in the process?");
