@@ -89,6 +89,19 @@ public enum ProviderNotice {
       認定番号 {certificationNumber}（{serviceName}）の変更の届出（第13条第1項）を審査しましたが、公表内容には反映しませんでした。
       理由: {reviewNote}
       """),
+  IMPROVEMENT_REQUESTED(
+      "【改善の要請】認定番号 {certificationNumber}（{serviceName}）",
+      """
+      {providerName} 御中
+
+      運用規程第16条第1項により、認定番号 {certificationNumber}（{serviceName}）について、次のとおり改善その他必要な措置を要請します。
+
+      {content}
+
+      期限: {deadline}
+      期限までに講じた措置を POST /api/certifications/{certificationNumber}/improvement-requests/{requestId}/reports で報告してください。
+      正当な理由なく要請に従わないときは、認定を取り消すことがあります（第17条第1項第7号）。{publication}
+      """),
   REVOKED(
       "【認定取消通知】認定番号 {certificationNumber}（{serviceName}）",
       """

@@ -104,6 +104,7 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Groups.COMMITTEE, Resources.PROCESS_DEFINITION, CommitteeProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, CertificationProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "revocation", Permissions.READ);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "improvement-request", Permissions.READ);
 
     // Managers watch everything in Cockpit, read-only.
     grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,

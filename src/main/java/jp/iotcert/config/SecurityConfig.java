@@ -60,6 +60,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/notifications").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/lapses").hasRole(STAFF)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/revocations").hasAnyRole(STAFF, MANAGER)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/improvement-requests").hasAnyRole(STAFF, MANAGER)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/improvement-requests/*/reports").hasAnyRole(PROVIDER, STAFF)
             .anyRequest().denyAll());
     return http.build();
   }

@@ -27,9 +27,11 @@ public class Registry {
   private final DisclosureCatalogue catalogue;
   private final ObjectMapper json;
   private final String publicBaseUrl;
+  private final jp.iotcert.oversight.ImprovementRequests improvements;
 
   public Registry(CertificationRegister register, DisclosureCatalogue catalogue, ObjectMapper json,
-      @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+      jp.iotcert.oversight.ImprovementRequests improvements, @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+    this.improvements = improvements;
     this.register = register;
     this.catalogue = catalogue;
     this.json = json;
@@ -55,7 +57,10 @@ public class Registry {
         .toList();
     return new RegistryEntry(c.certificationNumber(), c.serviceName(), c.providerName(), c.corporateNumber(),
         c.firstCertifiedOn(), c.certifiedOn(), c.validUntil(), c.disclosureDate(), c.status().name(), c.endedOn(),
-        published, verificationUrl(c.certificationNumber()));
+        published, improvements.published(c.certificationNumber()).stream()
+            .map(r -> new RegistryEntry.PublishedImprovementRequest(r.requestedOn(), r.content(), r.deadline(), r.status()))
+            .toList(),
+        verificationUrl(c.certificationNumber()));
   }
 
   /** The body's verification URL for a certification (第10条4): online use of the mark links here. */

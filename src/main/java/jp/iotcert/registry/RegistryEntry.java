@@ -16,7 +16,11 @@ public record RegistryEntry(
     String status,
     LocalDate endedOn,
     List<PublishedItem> disclosure,
+    /** Improvement requests the body decided to publish (第16条2). */
+    List<PublishedImprovementRequest> improvementRequests,
     String verificationUrl) {
+
+  public record PublishedImprovementRequest(LocalDate requestedOn, String content, LocalDate deadline, String status) {}
 
   public record PublishedItem(String itemId, String category, String name, String value) {}
 }

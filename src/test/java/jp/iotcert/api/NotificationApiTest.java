@@ -87,6 +87,31 @@ class NotificationApiTest extends ApiTestBase {
         .isEqualTo(404);
   }
 
+  @Test
+  void staffRequestImprovementsAndOnlyTheProviderOrStaffReport() {
+    String no = certified("改善要請API");
+    String path = "/api/certifications/" + no + "/improvement-requests";
+    Map<String, Object> request = Map.of("content", "脆弱性診断を実施すること", "publish", true,
+        "deadline", LocalDate.now(BusinessCalendar.ZONE).plusDays(30).toString());
+    assertThat(postJson("provider2", path, request).getStatusCode().value()).isEqualTo(403);
+    assertThat(postJson(null, path, request).getStatusCode().value()).isEqualTo(401);
+    assertThat(errorFields(postJson("staff1", path, Map.of("content", "x", "deadline", "2020-01-01"))))
+        .containsExactlyInAnyOrder("deadline", "publish");
+    ResponseEntity<JsonNode> opened = postJson("staff1", path, request);
+    assertThat(opened.getStatusCode().value()).isEqualTo(201);
+    String id = opened.getBody().get("id").asText();
+    runJobs(no);
+    assertThat(get(null, "/api/public/certifications/" + no).getBody().get("improvementRequests"))
+        .anySatisfy(r -> assertThat(r.get("content").asText()).isEqualTo("脆弱性診断を実施すること"));
+
+    String reports = path + "/" + id + "/reports";
+    assertThat(postJson("provider1", reports, Map.of("report", "他社")).getStatusCode().value()).isEqualTo(404);
+    assertThat(postJson("reviewer1", reports, Map.of("report", "審査員")).getStatusCode().value()).isEqualTo(403);
+    assertThat(errorFields(postJson("provider2", reports, Map.of("report", "")))).containsExactly("report");
+    assertThat(postJson("provider2", reports, Map.of("report", "診断を実施し、指摘を修正しました")).getStatusCode().value())
+        .isEqualTo(202);
+  }
+
   private String certified(String serviceName) {
     LocalDate on = LocalDate.now(BusinessCalendar.ZONE).minusDays(10);
     String applicationNumber = submitted("provider2", P2, serviceName);

@@ -1,0 +1,126 @@
+package jp.iotcert.oversight;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.NotFoundException;
+import jp.iotcert.notice.NoticeService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Improvement requests (第16条): the body asks a provider to improve by a deadline and decides whether
+ * to publish the request (第16条2); a request not followed is a fact for 第17条1(7).
+ */
+@Service
+public class ImprovementRequests {
+
+  public static final String KEY = "improvement-request";
+  public static final String REQUEST_ID = "improvementRequestId";
+  public static final String DEADLINE_AT = "improvementDeadlineAt";
+  public static final String MESSAGE_REPORTED = "improvementReported";
+
+  private final RuntimeService runtimeService;
+  private final BusinessCalendar calendar;
+  private final JdbcClient jdbc;
+
+  public ImprovementRequests(RuntimeService runtimeService, BusinessCalendar calendar, JdbcClient jdbc) {
+    this.runtimeService = runtimeService;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+  }
+
+  public record NewRequest(String content, LocalDate deadline, Boolean publish) {}
+
+  public record Request(String id, String certificationNumber, String content, LocalDate deadline, boolean published,
+      LocalDate requestedOn, String report, String status) {}
+
+  @Transactional
+  public String open(Certification c, NewRequest request, String by) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request.content() == null || request.content().isBlank() || request.content().length() > 3000) {
+      errors.add(new FieldError("content", "要請の内容を3000文字以内で入力してください"));
+    }
+    if (request.deadline() == null || !request.deadline().isAfter(calendar.today())) {
+      errors.add(new FieldError("deadline", "期限は明日以降の日付です"));
+    }
+    if (request.publish() == null) {
+      errors.add(new FieldError("publish", "公表するか（true/false、第16条第2項）を指定してください"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("改善の要請に" + errors.size() + "件の誤りがあります。", errors);
+    }
+    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+      throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
+    }
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+        INSERT INTO improvement_request (id, certification_number, content, deadline, published, requested_on, requested_by, status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+        .params(id, c.certificationNumber(), request.content().strip(), request.deadline(), request.publish(),
+            calendar.today(), by)
+        .update();
+    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), Map.of(
+        REQUEST_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
+        "providerName", c.providerName(), "improvementContent", request.content().strip(),
+        "improvementDeadline", request.deadline().toString(), DEADLINE_AT, BusinessCalendar.endOf(request.deadline())));
+    return id;
+  }
+
+  /** The provider's report of the measures taken; it goes to staff for verification. */
+  @Transactional
+  public void report(String certificationNumber, String requestId, String report) {
+    Request r = get(requestId);
+    if (!r.certificationNumber().equals(certificationNumber)) {
+      throw new NotFoundException("改善の要請 " + requestId + " はありません。");
+    }
+    if (report == null || report.isBlank() || report.length() > 3000) {
+      throw new InvalidInputException("report", "改善の報告を3000文字以内で入力してください");
+    }
+    if (!"OPEN".equals(r.status())) {
+      throw new ConflictException("改善の要請 " + requestId + " は報告を受け付けていません（" + r.status() + "）。");
+    }
+    jdbc.sql("UPDATE improvement_request SET report = ?, reported_at = ?, status = 'REPORTED' WHERE id = ?")
+        .params(report.strip(), Timestamp.from(calendar.now()), requestId).update();
+    try {
+      runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceBusinessKey(certificationNumber)
+          .processInstanceVariableEquals(REQUEST_ID, requestId).setVariable("improvementReport", report.strip())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("改善の要請 " + requestId + " は報告を受け付けられる状態ではありません。");
+    }
+  }
+
+  public void close(String requestId, String status) {
+    jdbc.sql("UPDATE improvement_request SET status = ? WHERE id = ?").params(status, requestId).update();
+  }
+
+  public Request get(String id) {
+    return jdbc.sql("SELECT * FROM improvement_request WHERE id = ?").param(id).query(ImprovementRequests::map)
+        .optional().orElseThrow(() -> new NotFoundException("改善の要請 " + id + " はありません。"));
+  }
+
+  /** The requests the body decided to publish (第16条2), for the public registry. */
+  public List<Request> published(String certificationNumber) {
+    return jdbc.sql("SELECT * FROM improvement_request WHERE certification_number = ? AND published = TRUE ORDER BY requested_on")
+        .param(certificationNumber).query(ImprovementRequests::map).list();
+  }
+
+  private static Request map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new Request(rs.getString("id"), rs.getString("certification_number"), rs.getString("content"),
+        rs.getObject("deadline", LocalDate.class), rs.getBoolean("published"),
+        rs.getObject("requested_on", LocalDate.class), rs.getString("report"), rs.getString("status"));
+  }
+}
