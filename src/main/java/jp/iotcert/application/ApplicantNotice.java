@@ -1,5 +1,6 @@
 package jp.iotcert.application;
 
+import jp.iotcert.notice.NoticeTemplate;
 import java.util.Map;
 
 /**
@@ -131,18 +132,11 @@ public enum ApplicantNotice {
   }
 
   public String subject(Map<String, String> values) {
-    return fill(subject, values);
+    return NoticeTemplate.fill(subject, values);
   }
 
   public String body(Map<String, String> values) {
-    return fill(body, values).strip() + "\n\n認定機関 事務局\n";
+    return NoticeTemplate.body(body, values);
   }
 
-  static String fill(String template, Map<String, String> values) {
-    String result = template;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      result = result.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());
-    }
-    return result;
-  }
 }

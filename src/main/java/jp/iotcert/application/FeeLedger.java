@@ -3,7 +3,6 @@ package jp.iotcert.application;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,13 +34,4 @@ public class FeeLedger {
     return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment WHERE application_number = ?")
         .param(applicationNumber).query(Long.class).single();
   }
-
-  public List<Payment> payments(String applicationNumber) {
-    return jdbc.sql("SELECT amount, paid_on, reference FROM payment WHERE application_number = ? ORDER BY recorded_at")
-        .param(applicationNumber)
-        .query((rs, i) -> new Payment(rs.getLong("amount"), rs.getObject("paid_on", LocalDate.class), rs.getString("reference")))
-        .list();
-  }
-
-  public record Payment(long amount, LocalDate paidOn, String reference) {}
 }

@@ -2,8 +2,6 @@ package jp.iotcert.common;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,10 +24,6 @@ public class BusinessCalendar {
     return LocalDate.ofInstant(now(), ZONE);
   }
 
-  public OffsetDateTime nowOffset() {
-    return OffsetDateTime.ofInstant(now(), ZONE);
-  }
-
   /** The moment a day ends in Tokyo: a deadline "on day D" is missed from this instant on. */
   public static Date endOf(LocalDate day) {
     return Date.from(day.plusDays(1).atStartOfDay(ZONE).toInstant());
@@ -38,9 +32,5 @@ public class BusinessCalendar {
   /** The moment a day starts in Tokyo. */
   public static Date startOf(LocalDate day) {
     return Date.from(day.atStartOfDay(ZONE).toInstant());
-  }
-
-  public LocalDate todayPlus(Period period) {
-    return today().plus(period);
   }
 }

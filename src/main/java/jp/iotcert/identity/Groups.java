@@ -1,7 +1,5 @@
 package jp.iotcert.identity;
 
-import java.util.List;
-
 /** The groups of the scheme (DOMAIN.md, Actors). Spring authorities are ROLE_ + the group id. */
 public final class Groups {
 
@@ -14,8 +12,6 @@ public final class Groups {
   /** The payment system's account, which records fee payments. */
   public static final String PAYMENT = "payment";
   public static final String ADMIN = "camunda-admin";
-
-  public static final List<String> ALL = List.of(STAFF, REVIEWER, COMMITTEE, MANAGER, DELEGATE, PROVIDER, PAYMENT);
 
   private Groups() {}
 }

@@ -8,8 +8,6 @@ import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.certification.Validity;
-import jp.iotcert.common.NotFoundException;
-import jp.iotcert.identity.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,19 +18,17 @@ public class CertificationController {
 
   private final CertificationRegister register;
   private final Registry registry;
-  private final CurrentUser currentUser;
+  private final VisibleCertifications certifications;
 
-  public CertificationController(CertificationRegister register, Registry registry, CurrentUser currentUser) {
+  public CertificationController(CertificationRegister register, Registry registry, VisibleCertifications certifications) {
     this.register = register;
     this.registry = registry;
-    this.currentUser = currentUser;
+    this.certifications = certifications;
   }
 
   @GetMapping("/api/certifications/{certificationNumber}")
   public Map<String, Object> get(@PathVariable String certificationNumber) {
-    Certification c = register.find(certificationNumber)
-        .filter(found -> currentUser.mayActFor(found.corporateNumber()))
-        .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
+    Certification c = certifications.get(certificationNumber);
     RegistryEntry published = registry.entry(c);
     LocalDate opens = Validity.renewalWindowOpens(c.validUntil());
     LocalDate closes = Validity.renewalWindowCloses(c.validUntil());

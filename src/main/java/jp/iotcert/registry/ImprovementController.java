@@ -3,8 +3,6 @@ package jp.iotcert.registry;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
-import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
 import jp.iotcert.oversight.ImprovementRequests;
@@ -19,14 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ImprovementController {
 
-  private final CertificationRegister register;
+  private final VisibleCertifications certifications;
   private final ImprovementRequests requests;
   private final CurrentUser currentUser;
   private final StrictJson strictJson;
 
-  public ImprovementController(CertificationRegister register, ImprovementRequests requests, CurrentUser currentUser,
+  public ImprovementController(VisibleCertifications certifications, ImprovementRequests requests, CurrentUser currentUser,
       StrictJson strictJson) {
-    this.register = register;
+    this.certifications = certifications;
     this.requests = requests;
     this.currentUser = currentUser;
     this.strictJson = strictJson;
@@ -35,7 +33,7 @@ public class ImprovementController {
   @PostMapping(path = "/api/certifications/{certificationNumber}/improvement-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber, @RequestBody String body) {
     ImprovementRequests.NewRequest request = strictJson.read(body, new TypeReference<>() {}, "body");
-    String id = requests.open(visible(certificationNumber), request, currentUser.id());
+    String id = requests.open(certifications.get(certificationNumber), request, currentUser.id());
     return ResponseEntity.status(201).body(Map.of("id", id, "certificationNumber", certificationNumber));
   }
 
@@ -44,16 +42,11 @@ public class ImprovementController {
   public ResponseEntity<Map<String, String>> report(@PathVariable String certificationNumber,
       @PathVariable String requestId, @RequestBody String body) {
     Report report = strictJson.read(body, new TypeReference<>() {}, "body");
-    visible(certificationNumber);
+    certifications.get(certificationNumber);
     requests.report(certificationNumber, requestId, report.report());
     return ResponseEntity.accepted().body(Map.of("id", requestId, "status", "REPORTED"));
   }
 
   public record Report(String report) {}
 
-  private Certification visible(String certificationNumber) {
-    return register.find(certificationNumber)
-        .filter(c -> currentUser.mayActFor(c.corporateNumber()))
-        .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
-  }
 }

@@ -5,10 +5,8 @@ import java.net.URI;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationNotifications;
-import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.InvalidInputException;
-import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
 import org.springframework.http.MediaType;
@@ -25,15 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class NotificationController {
 
-  private final CertificationRegister register;
+  private final VisibleCertifications certifications;
   private final CertificationNotifications notifications;
   private final CurrentUser currentUser;
   private final ConcurrentUpdateRetry retry;
   private final StrictJson strictJson;
 
-  public NotificationController(CertificationRegister register, CertificationNotifications notifications,
+  public NotificationController(VisibleCertifications certifications, CertificationNotifications notifications,
       CurrentUser currentUser, ConcurrentUpdateRetry retry, StrictJson strictJson) {
-    this.register = register;
+    this.certifications = certifications;
     this.notifications = notifications;
     this.currentUser = currentUser;
     this.retry = retry;
@@ -46,7 +44,7 @@ public class NotificationController {
     if (request.basis() != null) {
       throw new InvalidInputException("basis", "根拠（basis）は事務局が失効を記録するときにだけ指定します");
     }
-    Certification c = visible(certificationNumber);
+    Certification c = certifications.get(certificationNumber);
     String id = retry.run(() -> notifications.receive(c, request, currentUser.id(), false));
     return created(certificationNumber, id);
   }
@@ -54,16 +52,11 @@ public class NotificationController {
   @PostMapping(path = "/api/certifications/{certificationNumber}/lapses", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> lapse(@PathVariable String certificationNumber, @RequestBody String body) {
     CertificationNotifications.Request request = parse(body);
-    Certification c = visible(certificationNumber);
+    Certification c = certifications.get(certificationNumber);
     String id = retry.run(() -> notifications.receive(c, request, currentUser.id(), true));
     return created(certificationNumber, id);
   }
 
-  private Certification visible(String certificationNumber) {
-    return register.find(certificationNumber)
-        .filter(c -> currentUser.mayActFor(c.corporateNumber()))
-        .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
-  }
 
   private static ResponseEntity<Map<String, String>> created(String certificationNumber, String id) {
     return ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber.replace(" ", "%20")))

@@ -2,8 +2,6 @@ package jp.iotcert.registry;
 
 import java.util.Map;
 import jp.iotcert.certification.Certification;
-import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
 import jp.iotcert.oversight.RevocationFacts;
 import jp.iotcert.oversight.Revocations;
@@ -17,15 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RevocationController {
 
-  private final CertificationRegister register;
+  private final VisibleCertifications certifications;
   private final Revocations revocations;
   private final CurrentUser currentUser;
   private final jp.iotcert.common.StrictJson strictJson;
 
-  public RevocationController(CertificationRegister register, Revocations revocations, CurrentUser currentUser,
+  public RevocationController(VisibleCertifications certifications, Revocations revocations, CurrentUser currentUser,
       jp.iotcert.common.StrictJson strictJson) {
     this.strictJson = strictJson;
-    this.register = register;
+    this.certifications = certifications;
     this.revocations = revocations;
     this.currentUser = currentUser;
   }
@@ -34,8 +32,7 @@ public class RevocationController {
       consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber, @RequestBody String body) {
     OpenRequest request = strictJson.read(body, new com.fasterxml.jackson.core.type.TypeReference<>() {}, "body");
-    Certification c = register.find(certificationNumber)
-        .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
+    Certification c = certifications.get(certificationNumber);
     String id = revocations.open(c, request.facts(), request.summary(), currentUser.id());
     return ResponseEntity.status(201).body(Map.of("caseId", id, "certificationNumber", certificationNumber));
   }
