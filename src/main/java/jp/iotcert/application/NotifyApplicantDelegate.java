@@ -15,7 +15,7 @@ public class NotifyApplicantDelegate implements JavaDelegate {
 
   static final String NOTICE_KIND = "noticeKind";
   /** Process variables that notices may quote. */
-  private static final String[] QUOTED = {ApplicationProcess.REVOKED_ON, "inspectionDate", "inspectionLocation", "inspectors"};
+  private static final String[] QUOTED = {ApplicationProcess.REVOKED_ON};
 
   private final ApplicantNotifier notifier;
 

@@ -105,6 +105,10 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, CertificationProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "revocation", Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "improvement-request", Permissions.READ);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "emergency", Permissions.READ);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "investigation", Permissions.READ);
+    // A delegate (第19条) works the investigations delegated to it: their tasks are assigned to it.
+    grant(Groups.DELEGATE, Resources.PROCESS_DEFINITION, "investigation", Permissions.READ);
 
     // Managers watch everything in Cockpit, read-only.
     grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
@@ -128,6 +132,10 @@ public class IdentitySetup implements SmartInitializingSingleton {
         "実地調査（on-site-inspection）のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
     filter("認定サービス", 15, taskService.createTaskQuery().processDefinitionKey(CertificationProcess.KEY),
         "認定サービス（certification）のタスク：変更の届出、認定証の返納", List.of(Groups.STAFF, Groups.MANAGER));
+    filter("監督（緊急事態・調査・改善・取消し）", 20, taskService.createTaskQuery()
+            .processDefinitionKeyIn("emergency", "investigation", "improvement-request", "revocation"),
+        "第14条〜第17条の事案（emergency, investigation, improvement-request, revocation）のタスク",
+        List.of(Groups.STAFF, Groups.MANAGER));
     filter("認定審査委員会", 10, taskService.createTaskQuery().processDefinitionKey(CommitteeProcess.KEY),
         "認定審査委員会（committee-review）のタスク", List.of(Groups.STAFF, Groups.COMMITTEE, Groups.MANAGER));
   }

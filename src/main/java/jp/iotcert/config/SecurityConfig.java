@@ -62,6 +62,11 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/revocations").hasAnyRole(STAFF, MANAGER)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/improvement-requests").hasAnyRole(STAFF, MANAGER)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/improvement-requests/*/reports").hasAnyRole(PROVIDER, STAFF)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/emergencies").hasRole(STAFF)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/emergencies/*/reports").hasAnyRole(PROVIDER, STAFF)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/investigations").hasAnyRole(STAFF, MANAGER)
+            .requestMatchers(HttpMethod.POST, "/api/certifications/*/investigations/*/explanations").hasAnyRole(PROVIDER, STAFF)
+            .requestMatchers(HttpMethod.GET, "/api/certifications/*/cases").hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.DELEGATE)
             .anyRequest().denyAll());
     return http.build();
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
@@ -35,8 +36,11 @@ public class ImprovementRequests {
   private final RuntimeService runtimeService;
   private final BusinessCalendar calendar;
   private final JdbcClient jdbc;
+  private final CertificationRegister register;
 
-  public ImprovementRequests(RuntimeService runtimeService, BusinessCalendar calendar, JdbcClient jdbc) {
+  public ImprovementRequests(RuntimeService runtimeService, BusinessCalendar calendar, JdbcClient jdbc,
+      CertificationRegister register) {
+    this.register = register;
     this.runtimeService = runtimeService;
     this.calendar = calendar;
     this.jdbc = jdbc;
@@ -72,6 +76,7 @@ public class ImprovementRequests {
         .params(id, c.certificationNumber(), request.content().strip(), request.deadline(), request.publish(),
             calendar.today(), by)
         .update();
+    register.recordEvent(c.certificationNumber(), "IMPROVEMENT_REQUESTED", c.status(), calendar.today(), id, calendar.now());
     runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), Map.of(
         REQUEST_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
         "providerName", c.providerName(), "improvementContent", request.content().strip(),
@@ -115,6 +120,11 @@ public class ImprovementRequests {
   /** The requests the body decided to publish (第16条2), for the public registry. */
   public List<Request> published(String certificationNumber) {
     return jdbc.sql("SELECT * FROM improvement_request WHERE certification_number = ? AND published = TRUE ORDER BY requested_on")
+        .param(certificationNumber).query(ImprovementRequests::map).list();
+  }
+
+  public List<Request> of(String certificationNumber) {
+    return jdbc.sql("SELECT * FROM improvement_request WHERE certification_number = ? ORDER BY requested_on, id")
         .param(certificationNumber).query(ImprovementRequests::map).list();
   }
 

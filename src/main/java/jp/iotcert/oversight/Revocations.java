@@ -58,6 +58,11 @@ public class Revocations {
     if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
+    // One case at a time: a second would put the same facts before the manager twice.
+    if (jdbc.sql("SELECT COUNT(*) FROM revocation_case WHERE certification_number = ? AND decision IS NULL")
+        .param(c.certificationNumber()).query(Integer.class).single() > 0) {
+      throw new ConflictException("認定番号 " + c.certificationNumber() + " には決定前の取消しの手続があります。");
+    }
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
         INSERT INTO revocation_case (id, certification_number, facts_json, summary, opened_by, opened_at)
@@ -71,6 +76,7 @@ public class Revocations {
     variables.put("providerName", c.providerName());
     variables.put(RevocationProcess.CASE_SUMMARY, summary.strip());
     runtimeService.startProcessInstanceByKey(RevocationProcess.KEY, c.certificationNumber(), variables);
+    register.recordEvent(c.certificationNumber(), "REVOCATION_OPENED", c.status(), calendar.today(), id, calendar.now());
     return id;
   }
 
@@ -96,6 +102,19 @@ public class Revocations {
         .setVariable("certificateReturnRequired", true)
         .setVariable("certificateReturnReminderCycle", returnReminders)
         .correlateAllWithResult();
+  }
+
+  /** A revocation case as listed with its certification; the summary and reasons are staff's. */
+  public record Case(String id, java.time.Instant openedAt, String summary, String decision, String grounds,
+      String reasons, LocalDate decidedOn) {}
+
+  public List<Case> of(String certificationNumber) {
+    return jdbc.sql("SELECT * FROM revocation_case WHERE certification_number = ? ORDER BY opened_at")
+        .param(certificationNumber)
+        .query((rs, i) -> new Case(rs.getString("id"), rs.getTimestamp("opened_at").toInstant(), rs.getString("summary"),
+            rs.getString("decision"), rs.getString("grounds"), rs.getString("reasons"),
+            rs.getObject("decided_on", LocalDate.class)))
+        .list();
   }
 
   private String write(Object value) {

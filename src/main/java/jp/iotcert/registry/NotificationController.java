@@ -9,6 +9,7 @@ import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
+import jp.iotcert.oversight.Emergencies;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +29,11 @@ public class NotificationController {
   private final CurrentUser currentUser;
   private final ConcurrentUpdateRetry retry;
   private final StrictJson strictJson;
+  private final Emergencies emergencies;
 
   public NotificationController(VisibleCertifications certifications, CertificationNotifications notifications,
-      CurrentUser currentUser, ConcurrentUpdateRetry retry, StrictJson strictJson) {
+      CurrentUser currentUser, ConcurrentUpdateRetry retry, StrictJson strictJson, Emergencies emergencies) {
+    this.emergencies = emergencies;
     this.certifications = certifications;
     this.notifications = notifications;
     this.currentUser = currentUser;
@@ -46,7 +49,11 @@ public class NotificationController {
     }
     Certification c = certifications.get(certificationNumber);
     String id = retry.run(() -> notifications.receive(c, request, currentUser.id(), false));
-    return created(certificationNumber, id);
+    // An emergency (第14条) is followed up in its own case: the provider reports progress to it.
+    return emergencies.forNotification(id)
+        .map(e -> ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber.replace(" ", "%20")))
+            .body(Map.of("id", id, "certificationNumber", certificationNumber, "emergencyId", e.id())))
+        .orElseGet(() -> created(certificationNumber, id));
   }
 
   @PostMapping(path = "/api/certifications/{certificationNumber}/lapses", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -61,7 +61,7 @@ class NotificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aSplitThatKeepsTheBusinessAndAnEmergencyGoToStaff() {
+  void aSplitThatKeepsTheBusinessGoesToStaffAndAnEmergencyOpensItsCase() {
     String no = certified(P2, "分割サービス", LocalDate.of(2026, 12, 1));
     ProcessInstance pi = instance(no, CertificationProcess.KEY);
     clockAt(LocalDate.of(2027, 5, 1));
@@ -69,7 +69,12 @@ class NotificationProcessTest extends ProcessTestBase {
     send(no, "EMERGENCY", LocalDate.of(2027, 4, 30), null, List.of(), false);
     runDueJobs(no);
     var tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewNotification").list();
-    assertThat(tasks).hasSize(2);
+    assertThat(tasks).hasSize(1);
+    // The emergency (第14条) is followed up in its own case, linked by the certification number.
+    assertThat(pi).hasPassed("Task_OpenEmergency", "End_EmergencyOpened");
+    assertThat(instance(no, "emergency")).isNotNull();
+    assertThat(jdbc.sql("SELECT outcome FROM certification_notification WHERE certification_number = ? AND kind = 'EMERGENCY'")
+        .param(no).query(String.class).single()).isEqualTo("EMERGENCY");
     assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.VALID);
     assertThatThrownBy(() -> taskService.complete(tasks.get(0).getId(), Map.of()))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reviewNote");

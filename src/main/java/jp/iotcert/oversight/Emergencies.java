@@ -1,0 +1,209 @@
+package jp.iotcert.oversight;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.certification.ProviderNotice;
+import jp.iotcert.certification.ProviderNotifier;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.NotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Emergencies (第14条): one case per emergency, notified by the provider or found by staff; the
+ * provider's progress reports until staff close it. Whether the provider notified promptly is a
+ * fact for 第17条1(5).
+ */
+@Service
+public class Emergencies {
+
+  public static final String KEY = "emergency";
+  public static final String EMERGENCY_ID = "emergencyId";
+  public static final String MESSAGE_REPORTED = "emergencyReported";
+
+  /** How the body learned of the emergency. */
+  public enum Source { PROVIDER, STAFF }
+
+  private final RuntimeService runtimeService;
+  private final CertificationRegister register;
+  private final BusinessCalendar calendar;
+  private final JdbcClient jdbc;
+  private final ProviderNotifier notifier;
+  private final String reportInterval;
+
+  public Emergencies(RuntimeService runtimeService, CertificationRegister register, BusinessCalendar calendar,
+      JdbcClient jdbc, ProviderNotifier notifier,
+      @Value("${iotcert.oversight.emergency-report-interval:P7D}") String reportInterval) {
+    this.notifier = notifier;
+    this.runtimeService = runtimeService;
+    this.register = register;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+    this.reportInterval = reportInterval;
+  }
+
+  public record NewEmergency(LocalDate occurredOn, String description) {}
+
+  public record Emergency(String id, String certificationNumber, Source source, String notificationId,
+      LocalDate occurredOn, String description, LocalDate openedOn, Boolean notifiedPromptly, String staffNote,
+      String status, String closingSummary, LocalDate closedOn, String investigationId) {}
+
+  public record Report(String report, String reportedBy, java.time.Instant reportedAt) {}
+
+  /** Staff record an emergency they learned of otherwise than from the provider (第14条, 第17条1(5)). */
+  @Transactional
+  public String openByStaff(Certification c, NewEmergency request, String by) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request.occurredOn() == null) {
+      errors.add(new FieldError("occurredOn", "発生日（occurredOn）は必須です"));
+    } else if (request.occurredOn().isAfter(calendar.today())) {
+      errors.add(new FieldError("occurredOn", "発生日に未来の日付は指定できません"));
+    }
+    if (request.description() == null || request.description().isBlank() || request.description().length() > 3000) {
+      errors.add(new FieldError("description", "緊急事態の内容を3000文字以内で入力してください"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("緊急事態の記録に" + errors.size() + "件の誤りがあります。", errors);
+    }
+    if (!isRunning(c)) {
+      throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
+    }
+    return open(c, Source.STAFF, null, request.occurredOn(), request.description().strip(), by);
+  }
+
+  /** A case for an EMERGENCY notification the certification's process received (第14条). */
+  public String openFromNotification(Certification c, String notificationId, LocalDate occurredOn, String description,
+      String by) {
+    return open(c, Source.PROVIDER, notificationId, occurredOn, description, by);
+  }
+
+  private String open(Certification c, Source source, String notificationId, LocalDate occurredOn, String description,
+      String by) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+        INSERT INTO emergency_case (id, certification_number, source, notification_id, occurred_on, description,
+          opened_by, opened_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+        .params(id, c.certificationNumber(), source.name(), notificationId, occurredOn, description, by,
+            Timestamp.from(calendar.now()))
+        .update();
+    notifier.send(c, ProviderNotice.EMERGENCY_RECEIVED, Map.of("occurredOn", occurredOn.toString(),
+        "emergencyId", id, "interval", japanese(java.time.Period.parse(reportInterval)),
+        "source", source == Source.PROVIDER ? "" : "\n認定機関が把握したもので、事業者からの通知はまだありません。第14条により速やかに通知してください。"));
+    register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
+    String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
+        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + abbreviate(description.replace("\n", " "));
+    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), Map.of(
+        EMERGENCY_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
+        "providerName", c.providerName(), "emergencySource", source.name(), "emergencySummary", summary,
+        "emergencyReportInterval", reportInterval, "reminded", false,
+        // Found by staff: the provider did not notify at all (第17条1(5)); staff may still correct it.
+        "notifiedPromptly", source == Source.PROVIDER));
+    return id;
+  }
+
+  /** The provider's report of measures and progress; it goes to staff (第14条). */
+  @Transactional
+  public void report(String certificationNumber, String emergencyId, String report, String by) {
+    Emergency e = get(emergencyId);
+    if (!e.certificationNumber().equals(certificationNumber)) {
+      throw new NotFoundException("緊急事態 " + emergencyId + " はありません。");
+    }
+    if (report == null || report.isBlank() || report.length() > 3000) {
+      throw new InvalidInputException("report", "対策と経過の報告を3000文字以内で入力してください");
+    }
+    if (!"OPEN".equals(e.status())) {
+      throw new ConflictException("緊急事態 " + emergencyId + " は終結しています。");
+    }
+    jdbc.sql("INSERT INTO emergency_report (id, emergency_id, report, reported_by, reported_at) VALUES (?, ?, ?, ?, ?)")
+        .params(UUID.randomUUID().toString(), emergencyId, report.strip(), by, Timestamp.from(calendar.now())).update();
+    // Waiting for a report: it goes to staff now. Otherwise (staff are assessing or reviewing) it is
+    // kept with the case and shown as the latest report; a failed correlation would roll back the call.
+    for (var pi : runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(certificationNumber).variableValueEquals(EMERGENCY_ID, emergencyId).list()) {
+      boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId())
+          .eventType("message").eventName(MESSAGE_REPORTED).count() > 0;
+      Map<String, Object> variables = Map.of("latestReport", abbreviate(report.strip()),
+          "reportCount", reports(emergencyId).size());
+      if (waiting) {
+        runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi.getId())
+            .setVariables(variables).correlateWithResult();
+      } else {
+        runtimeService.setVariables(pi.getId(), variables);
+      }
+    }
+  }
+
+  public void recordPromptness(String emergencyId, boolean promptly, String note) {
+    jdbc.sql("UPDATE emergency_case SET notified_promptly = ?, staff_note = ? WHERE id = ?")
+        .params(promptly, note, emergencyId).update();
+  }
+
+  public void close(String emergencyId, String summary) {
+    jdbc.sql("UPDATE emergency_case SET status = 'CLOSED', closing_summary = ?, closed_on = ? WHERE id = ?")
+        .params(summary, calendar.today(), emergencyId).update();
+  }
+
+  public void linkInvestigation(String emergencyId, String investigationId) {
+    jdbc.sql("UPDATE emergency_case SET investigation_id = ? WHERE id = ?").params(investigationId, emergencyId).update();
+  }
+
+  public Emergency get(String id) {
+    return jdbc.sql("SELECT * FROM emergency_case WHERE id = ?").param(id).query(Emergencies::map).optional()
+        .orElseThrow(() -> new NotFoundException("緊急事態 " + id + " はありません。"));
+  }
+
+  public java.util.Optional<Emergency> forNotification(String notificationId) {
+    return jdbc.sql("SELECT * FROM emergency_case WHERE notification_id = ?").param(notificationId)
+        .query(Emergencies::map).optional();
+  }
+
+  public List<Emergency> of(String certificationNumber) {
+    return jdbc.sql("SELECT * FROM emergency_case WHERE certification_number = ? ORDER BY opened_at")
+        .param(certificationNumber).query(Emergencies::map).list();
+  }
+
+  public List<Report> reports(String emergencyId) {
+    return jdbc.sql("SELECT * FROM emergency_report WHERE emergency_id = ? ORDER BY reported_at").param(emergencyId)
+        .query((rs, i) -> new Report(rs.getString("report"), rs.getString("reported_by"),
+            rs.getTimestamp("reported_at").toInstant()))
+        .list();
+  }
+
+  static boolean isRunning(Certification c) {
+    return c.status() == CertificationStatus.VALID || c.status() == CertificationStatus.RENEWAL_UNDER_REVIEW;
+  }
+
+  /** "7日", "1か月" for the notice. */
+  static String japanese(java.time.Period p) {
+    return (p.getYears() > 0 ? p.getYears() + "年" : "") + (p.getMonths() > 0 ? p.getMonths() + "か月" : "")
+        + (p.getDays() > 0 ? p.getDays() + "日" : "");
+  }
+
+  /** Variables hold at most 4,000 characters. */
+  static String abbreviate(String text) {
+    return text.length() > 3000 ? text.substring(0, 3000) + "…" : text;
+  }
+
+  private static Emergency map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    Object promptly = rs.getObject("notified_promptly");
+    return new Emergency(rs.getString("id"), rs.getString("certification_number"),
+        Source.valueOf(rs.getString("source")), rs.getString("notification_id"),
+        rs.getObject("occurred_on", LocalDate.class), rs.getString("description"),
+        rs.getTimestamp("opened_at").toInstant().atZone(BusinessCalendar.ZONE).toLocalDate(),
+        promptly == null ? null : rs.getBoolean("notified_promptly"), rs.getString("staff_note"), rs.getString("status"),
+        rs.getString("closing_summary"), rs.getObject("closed_on", LocalDate.class), rs.getString("investigation_id"));
+  }
+}

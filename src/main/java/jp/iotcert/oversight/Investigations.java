@@ -1,0 +1,218 @@
+package jp.iotcert.oversight;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.NotFoundException;
+import jp.iotcert.identity.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Investigations (第15条) of a certified service's operations and its mark use (第10条): a request for
+ * explanation with a deadline, staff's assessment, an on-site investigation when needed (its cost
+ * charged to the provider, 第15条3), and an outcome. Refusal or false statements are facts for
+ * 第17条1(6). An investigation may be delegated (第19条): the delegate works its tasks and sees it.
+ */
+@Service
+public class Investigations {
+
+  public static final String KEY = "investigation";
+  public static final String INVESTIGATION_ID = "investigationId";
+  public static final String DELEGATE = "investigationDelegate";
+  public static final String MESSAGE_EXPLAINED = "explanationReceived";
+
+  /** What is investigated (第15条1). */
+  public enum Scope { OPERATIONS, MARK_USE }
+
+  /** The outcome staff decide (第15条–第17条). */
+  public enum Outcome { NONE, IMPROVEMENT, REVOCATION }
+
+  private static final Map<Scope, String> SCOPE_LABELS = Map.of(
+      Scope.OPERATIONS, "認定サービスの運用", Scope.MARK_USE, "認定マークの使用（第10条）");
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final CertificationRegister register;
+  private final BusinessCalendar calendar;
+  private final JdbcClient jdbc;
+
+  public Investigations(RuntimeService runtimeService, IdentityService identityService, CertificationRegister register,
+      BusinessCalendar calendar, JdbcClient jdbc) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.register = register;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+  }
+
+  public record NewInvestigation(List<String> scope, String reason, String request, LocalDate deadline,
+      String delegatedTo) {}
+
+  public record Investigation(String id, String certificationNumber, Set<Scope> scope, String reason, String request,
+      LocalDate deadline, String emergencyId, String delegatedTo, String openedBy, LocalDate openedOn,
+      String explanation, String assessmentNote, Boolean cooperationRefused, Boolean falseStatement,
+      Long inspectionCost, String inspectionCostNote, Outcome outcome, String findings, String status,
+      LocalDate closedOn) {
+
+    /** 第17条1(6): the investigation was refused, or the explanation was false. */
+    public boolean refusedOrFalse() {
+      return Boolean.TRUE.equals(cooperationRefused) || Boolean.TRUE.equals(falseStatement);
+    }
+  }
+
+  @Transactional
+  public String open(Certification c, NewInvestigation request, String by, String emergencyId) {
+    List<FieldError> errors = new ArrayList<>();
+    Set<Scope> scope = new LinkedHashSet<>();
+    if (request.scope() == null || request.scope().isEmpty()) {
+      errors.add(new FieldError("scope", "調査の対象（OPERATIONS, MARK_USE の1つ以上）を指定してください"));
+    } else {
+      for (String s : request.scope()) {
+        try {
+          scope.add(Scope.valueOf(String.valueOf(s)));
+        } catch (IllegalArgumentException e) {
+          errors.add(new FieldError("scope", "調査の対象「" + s + "」は使えません（OPERATIONS, MARK_USE）"));
+        }
+      }
+    }
+    if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 3000) {
+      errors.add(new FieldError("reason", "調査の理由を3000文字以内で入力してください"));
+    }
+    if (request.request() == null || request.request().isBlank() || request.request().length() > 3000) {
+      errors.add(new FieldError("request", "求める説明・資料を3000文字以内で入力してください"));
+    }
+    if (request.deadline() == null || !request.deadline().isAfter(calendar.today())) {
+      errors.add(new FieldError("deadline", "提出期限は明日以降の日付です"));
+    }
+    if (request.delegatedTo() != null && identityService.createUserQuery().userId(request.delegatedTo())
+        .memberOfGroup(Groups.DELEGATE).count() == 0) {
+      errors.add(new FieldError("delegatedTo", "「" + request.delegatedTo() + "」は委託先（delegate）の利用者ではありません"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("調査の開始に" + errors.size() + "件の誤りがあります。", errors);
+    }
+    if (!Emergencies.isRunning(c)) {
+      throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
+    }
+    String id = UUID.randomUUID().toString();
+    String scopes = String.join(",", scope.stream().map(Enum::name).toList());
+    jdbc.sql("""
+        INSERT INTO investigation (id, certification_number, scope, reason, request, deadline, emergency_id, delegated_to,
+          opened_by, opened_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+        .params(id, c.certificationNumber(), scopes, request.reason().strip(), request.request().strip(),
+            request.deadline(), emergencyId, request.delegatedTo(), by, calendar.today())
+        .update();
+    register.recordEvent(c.certificationNumber(), "INVESTIGATION_OPENED", c.status(), calendar.today(), id, calendar.now());
+    String summary = "**対象** " + String.join("、", scope.stream().map(SCOPE_LABELS::get).toList())
+        + "\n\n**理由** " + request.reason().strip().replace("\n", " ")
+        + "\n\n**求める説明・資料** " + request.request().strip().replace("\n", " ")
+        + "\n\n**提出期限** " + request.deadline()
+        + (emergencyId == null ? "" : "\n\n緊急事態（第14条）の対応から開始した調査です。");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(INVESTIGATION_ID, id);
+    variables.put("certificationNumber", c.certificationNumber());
+    variables.put("serviceName", c.serviceName());
+    variables.put("providerName", c.providerName());
+    variables.put("investigationSummary", summary);
+    variables.put("explanationDeadline", request.deadline().toString());
+    variables.put("explanationDeadlineAt", BusinessCalendar.endOf(request.deadline()));
+    variables.put("explanationReceived", false);
+    variables.put("explanation", "（期限までに提出されていません）");
+    variables.put(DELEGATE, request.delegatedTo() == null ? "" : request.delegatedTo());
+    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), variables);
+    return id;
+  }
+
+  /** The provider's explanation (第15条1); staff then assess it. */
+  @Transactional
+  public void explain(String certificationNumber, String investigationId, String explanation) {
+    Investigation inv = get(investigationId);
+    if (!inv.certificationNumber().equals(certificationNumber)) {
+      throw new NotFoundException("調査 " + investigationId + " はありません。");
+    }
+    if (explanation == null || explanation.isBlank() || explanation.length() > 3000) {
+      throw new InvalidInputException("explanation", "説明を3000文字以内で入力してください");
+    }
+    if (!"OPEN".equals(inv.status()) || inv.explanation() != null) {
+      throw new ConflictException("調査 " + investigationId + " は説明を受け付けていません。");
+    }
+    jdbc.sql("UPDATE investigation SET explanation = ?, explained_at = ? WHERE id = ?")
+        .params(explanation.strip(), Timestamp.from(calendar.now()), investigationId).update();
+    try {
+      runtimeService.createMessageCorrelation(MESSAGE_EXPLAINED).processInstanceBusinessKey(certificationNumber)
+          .processInstanceVariableEquals(INVESTIGATION_ID, investigationId)
+          .setVariable("explanationReceived", true).setVariable("explanation", explanation.strip())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("調査 " + investigationId + " の提出期限は過ぎています。事務局に連絡してください。");
+    }
+  }
+
+  public void recordAssessment(String id, String note, boolean refused, boolean falseStatement) {
+    jdbc.sql("UPDATE investigation SET assessment_note = ?, cooperation_refused = ?, false_statement = ? WHERE id = ?")
+        .params(note, refused, falseStatement, id).update();
+  }
+
+  public void recordInspectionCost(String id, long cost, String note) {
+    jdbc.sql("UPDATE investigation SET inspection_cost = ?, inspection_cost_note = ? WHERE id = ?")
+        .params(cost, note, id).update();
+  }
+
+  public void recordOutcome(String id, Outcome outcome, String findings) {
+    jdbc.sql("UPDATE investigation SET outcome = ?, findings = ?, status = 'CLOSED', closed_on = ? WHERE id = ?")
+        .params(outcome.name(), findings, calendar.today(), id).update();
+  }
+
+  public Investigation get(String id) {
+    return jdbc.sql("SELECT * FROM investigation WHERE id = ?").param(id).query(Investigations::map).optional()
+        .orElseThrow(() -> new NotFoundException("調査 " + id + " はありません。"));
+  }
+
+  public List<Investigation> of(String certificationNumber) {
+    return jdbc.sql("SELECT * FROM investigation WHERE certification_number = ? ORDER BY opened_on, id")
+        .param(certificationNumber).query(Investigations::map).list();
+  }
+
+  /** Whether this user is the delegate (第19条) of an investigation of this certification. */
+  public boolean delegatedTo(String certificationNumber, String userId) {
+    return jdbc.sql("SELECT COUNT(*) FROM investigation WHERE certification_number = ? AND delegated_to = ?")
+        .params(certificationNumber, userId).query(Integer.class).single() > 0;
+  }
+
+  private static Investigation map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    Set<Scope> scope = new LinkedHashSet<>();
+    for (String s : rs.getString("scope").split(",")) {
+      scope.add(Scope.valueOf(s));
+    }
+    String outcome = rs.getString("outcome");
+    Object cost = rs.getObject("inspection_cost");
+    return new Investigation(rs.getString("id"), rs.getString("certification_number"), scope, rs.getString("reason"),
+        rs.getString("request"), rs.getObject("deadline", LocalDate.class), rs.getString("emergency_id"),
+        rs.getString("delegated_to"), rs.getString("opened_by"), rs.getObject("opened_on", LocalDate.class),
+        rs.getString("explanation"), rs.getString("assessment_note"), bool(rs, "cooperation_refused"),
+        bool(rs, "false_statement"), cost == null ? null : ((Number) cost).longValue(), rs.getString("inspection_cost_note"),
+        outcome == null ? null : Outcome.valueOf(outcome), rs.getString("findings"), rs.getString("status"),
+        rs.getObject("closed_on", LocalDate.class));
+  }
+
+  private static Boolean bool(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    return rs.getObject(column) == null ? null : rs.getBoolean(column);
+  }
+}
