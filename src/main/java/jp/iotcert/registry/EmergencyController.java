@@ -1,7 +1,7 @@
 package jp.iotcert.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.net.URI;
+import org.springframework.web.util.UriComponentsBuilder;
 import java.util.Map;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
@@ -37,7 +37,7 @@ public class EmergencyController {
   public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber, @RequestBody String body) {
     Emergencies.NewEmergency request = strictJson.read(body, new TypeReference<>() {}, "body");
     String id = emergencies.openByStaff(certifications.get(certificationNumber), request, currentUser.id());
-    return ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber + "/cases"))
+    return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/certifications/{no}/cases").buildAndExpand(certificationNumber).encode().toUri())
         .body(Map.of("id", id, "certificationNumber", certificationNumber));
   }
 

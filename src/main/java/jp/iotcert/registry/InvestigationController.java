@@ -1,7 +1,7 @@
 package jp.iotcert.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.net.URI;
+import org.springframework.web.util.UriComponentsBuilder;
 import java.util.Map;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
@@ -34,7 +34,7 @@ public class InvestigationController {
   public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber, @RequestBody String body) {
     Investigations.NewInvestigation request = strictJson.read(body, new TypeReference<>() {}, "body");
     String id = investigations.open(certifications.get(certificationNumber), request, currentUser.id(), null);
-    return ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber + "/cases"))
+    return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/certifications/{no}/cases").buildAndExpand(certificationNumber).encode().toUri())
         .body(Map.of("id", id, "certificationNumber", certificationNumber));
   }
 

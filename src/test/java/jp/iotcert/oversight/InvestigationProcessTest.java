@@ -1,0 +1,177 @@
+package jp.iotcert.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.support.ProcessTestBase;
+import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** `investigation` (第15条): explanation, on-site inspection with its cost, and the three outcomes. */
+class InvestigationProcessTest extends ProcessTestBase {
+
+  private static final String P2 = TestApplications.PROVIDER2_NUMBER;
+
+  @Autowired Investigations investigations;
+  @Autowired Emergencies emergencies;
+  @Autowired ImprovementRequests improvementRequests;
+  @Autowired CertificationRegister register;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void aSufficientExplanationEndsWithoutAction() {
+    String no = certified(P2, "説明十分サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, null);
+    runDueJobs(no);
+    ProcessInstance pi = instance(no, Investigations.KEY);
+    assertThat(pi).isWaitingAt("Gateway_AwaitExplanation");
+    assertThat(noticeBody(no, "EXPLANATION_REQUESTED")).contains("第15条第1項").contains(id).contains("2027-03-31")
+        .contains("ログの保存状況");
+    assertThat(register.events(no)).anySatisfy(e -> assertThat(e.event()).isEqualTo("INVESTIGATION_OPENED"));
+
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "ログは13か月保存しています"));
+    runDueJobs(no);
+    assertThat(pi).isWaitingAt("Task_AssessExplanation");
+    assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "再提出")))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> taskService.complete(task(no, "Task_AssessExplanation").getId(),
+        Map.of("explanationSufficient", true))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("評価");
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "assessmentNote", "設定画面で確認"));
+    assertThat(pi).hasNotPassed("CallActivity_OnSiteInspection").isWaitingAt("Task_DecideInvestigationOutcome");
+    assertThatThrownBy(() -> taskService.complete(task(no, "Task_DecideInvestigationOutcome").getId(),
+        Map.of("investigationOutcome", "MAYBE", "findings", "x"))).isInstanceOf(ProcessEngineException.class);
+    complete(no, "Task_DecideInvestigationOutcome", Map.of("investigationOutcome", "NONE", "findings", "問題は認められなかった"));
+    assertThat(pi).isEnded().hasPassed("Task_CloseInvestigation", "End_NoAction");
+    Investigations.Investigation inv = investigations.get(id);
+    assertThat(inv.outcome()).isEqualTo(Investigations.Outcome.NONE);
+    assertThat(inv.status()).isEqualTo("CLOSED");
+    assertThat(inv.refusedOrFalse()).isFalse();
+    assertThat(noticeBody(no, "INVESTIGATION_CLOSED")).contains("問題は認められなかった").doesNotContain("設定画面で確認");
+  }
+
+  @Test
+  void noExplanationByTheDeadlineLeadsToAnOnSiteInspectionChargedToTheProviderAndAnImprovementRequest() {
+    String no = certified(P2, "実地調査サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, null);
+    runDueJobs(no);
+    clockAt(LocalDate.of(2027, 4, 1).atTime(0, 0, 1));
+    runDueJobs(no);
+    ProcessInstance pi = instance(no, Investigations.KEY);
+    assertThat(pi).hasPassed("Timer_ExplanationDeadline").isWaitingAt("Task_AssessExplanation");
+    assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "遅れました")))
+        .isInstanceOf(ConflictException.class);
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", false, "cooperationRefused", true,
+        "assessmentNote", "期限までに提出なし、連絡もない"));
+    assertThat(investigations.get(id).cooperationRefused()).isTrue();
+
+    // The same on-site inspection as for applications (第15条2), told to the provider.
+    ProcessInstance inspection = instance(no, "on-site-inspection");
+    assertThat(inspection).isWaitingAt("Task_ScheduleInspection");
+    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-04-20", "inspectionLocation", "本社",
+        "inspectors", "審査 花子"));
+    assertThat(noticeBody(no, "INSPECTION_SCHEDULED")).contains("第15条第2項").contains("2027-04-20").contains("本社");
+    complete(no, "Task_ReportInspection", Map.of("inspectionResult", "NONCONFORMING", "inspectionReport", "ログ保存が3か月"));
+    assertThat(pi).isWaitingAt("Task_RecordInspectionCost");
+    assertThatThrownBy(() -> taskService.complete(task(no, "Task_RecordInspectionCost").getId(),
+        Map.of("inspectionCost", -1))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("費用");
+    complete(no, "Task_RecordInspectionCost", Map.of("inspectionCost", 120000L, "inspectionCostNote", "交通費・人件費"));
+    assertThat(investigations.get(id).inspectionCost()).isEqualTo(120000L);
+    assertThat(noticeBody(no, "INSPECTION_COST_CHARGED")).contains("120,000 円").contains("第15条第3項");
+
+    assertThatThrownBy(() -> taskService.complete(task(no, "Task_DecideInvestigationOutcome").getId(), Map.of(
+        "investigationOutcome", "IMPROVEMENT", "findings", "ログ保存期間が不足", "improvementContent", "保存期間を1年以上に",
+        "improvementDeadline", "2027-04-01", "publishImprovement", true)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("期限");
+    complete(no, "Task_DecideInvestigationOutcome", Map.of("investigationOutcome", "IMPROVEMENT",
+        "findings", "ログ保存期間が不足", "improvementContent", "保存期間を1年以上にすること",
+        "improvementDeadline", "2027-06-30", "publishImprovement", true));
+    assertThat(pi).isEnded().hasPassed("Task_ChargeInspectionCost", "Task_OpenImprovementRequest", "End_ImprovementRequested");
+    assertThat(improvementRequests.of(no)).singleElement().satisfies(r -> {
+      assertThat(r.content()).isEqualTo("保存期間を1年以上にすること");
+      assertThat(r.deadline()).isEqualTo(LocalDate.of(2027, 6, 30));
+      assertThat(r.published()).isTrue();
+    });
+    assertThat(instance(no, ImprovementRequests.KEY)).isNotNull();
+  }
+
+  @Test
+  void aRevocationOutcomeCarriesTheFactsOfTheInvestigationAndItsEmergency() {
+    String no = certified(P2, "取消調査サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String emergencyId = transactions.execute(s -> emergencies.openByStaff(register.find(no).orElseThrow(),
+        new Emergencies.NewEmergency(LocalDate.of(2027, 2, 20), "報道で漏えいを把握"), "staff1"));
+    emergencies.recordPromptness(emergencyId, false, "通知なし");
+    String id = transactions.execute(s -> investigations.open(register.find(no).orElseThrow(),
+        new Investigations.NewInvestigation(List.of("OPERATIONS", "MARK_USE"), "漏えいの経緯", "経緯の説明",
+            LocalDate.of(2027, 3, 31), null), "staff1", emergencyId));
+    runDueJobs(no);
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "漏えいはありません"));
+    runDueJobs(no);
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "falseStatement", true,
+        "assessmentNote", "報道と矛盾する虚偽の説明"));
+    Map<String, Object> decision = new HashMap<>(Map.of("investigationOutcome", "REVOCATION",
+        "findings", "虚偽の説明と未通知の漏えい", "markMisuse", true));
+    complete(no, "Task_DecideInvestigationOutcome", decision);
+    assertThat(investigations.get(id).outcome()).isEqualTo(Investigations.Outcome.REVOCATION);
+    ProcessInstance revocation = instance(no, RevocationProcess.KEY);
+    assertThat(revocation).isWaitingAt("Task_DecideRevocation");
+    String grounds = (String) runtimeService.getVariable(revocation.getId(), RevocationProcess.GROUNDS_SUMMARY);
+    assertThat(grounds).contains("第17条第1項第3号").contains("第17条第1項第5号").contains("第17条第1項第6号")
+        .doesNotContain("第17条第1項第7号");
+    assertThat(noticeBody(no, "INVESTIGATION_CLOSED")).contains("取消し").doesNotContain("報道と矛盾");
+    assertThat(historyService.createHistoricActivityInstanceQuery().activityId("End_RevocationOpened").finished()
+        .list()).isNotEmpty();
+  }
+
+  @Test
+  void aDelegatedInvestigationIsWorkedByItsDelegate() {
+    String no = certified(P2, "委託調査サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, "delegate1");
+    runDueJobs(no);
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します"));
+    runDueJobs(no);
+    assertThat(task(no, "Task_AssessExplanation").getAssignee()).isEqualTo("delegate1");
+    assertThat(investigations.delegatedTo(no, "delegate1")).isTrue();
+    assertThat(investigations.delegatedTo(no, "staff1")).isFalse();
+  }
+
+  @Test
+  void badInputIsRefusedAndNothingIsStarted() {
+    String no = certified(P2, "調査入力検査サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    assertThatThrownBy(() -> investigations.open(register.find(no).orElseThrow(),
+        new Investigations.NewInvestigation(List.of("EVERYTHING"), " ", null, LocalDate.of(2027, 3, 1), "staff1"),
+        "staff1", null))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(ex -> assertThat(((InvalidInputException) ex).errors()).extracting(e -> e.field())
+            .containsExactlyInAnyOrder("scope", "reason", "request", "deadline", "delegatedTo"));
+    assertThat(investigations.of(no)).isEmpty();
+    assertThat(instance(no, Investigations.KEY)).isNull();
+  }
+
+  private String open(String no, String delegate) {
+    return transactions.execute(s -> investigations.open(register.find(no).orElseThrow(),
+        new Investigations.NewInvestigation(List.of("OPERATIONS"), "利用者からの苦情", "ログの保存状況の説明と設定画面の写し",
+            LocalDate.of(2027, 3, 31), delegate), "staff1", null));
+  }
+
+  private String noticeBody(String no, String kind) {
+    return jdbc.sql("SELECT body FROM notice WHERE certification_number = ? AND kind = ? ORDER BY sent_at DESC")
+        .params(no, kind).query(String.class).list().get(0);
+  }
+}
