@@ -15,6 +15,7 @@ import java.util.Map;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,23 +49,7 @@ abstract class EndToEndScenario {
   @Test
   void applicationSubmittedOverHttpIsWorkedThroughTasklistAndCertified() throws Exception {
     String serviceName = "E2Eサービス " + System.nanoTime();
-    Map<String, Object> app = json.convertValue(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER,
-        serviceName, TestApplications.fullDisclosure(catalogue)), Map.class);
-    app.values().removeIf(v -> v == null);
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders jsonPart = new HttpHeaders();
-    jsonPart.setContentType(MediaType.APPLICATION_JSON);
-    parts.add("application", new HttpEntity<>(json.writeValueAsString(app), jsonPart));
-    parts.add("registryCertificate", new ByteArrayResource(TestApplications.PDF) {
-      @Override
-      public String getFilename() {
-        return "touki.pdf";
-      }
-    });
-    ResponseEntity<JsonNode> created = exchange("provider1", HttpMethod.POST, "/api/applications", parts,
-        MediaType.MULTIPART_FORM_DATA);
-    assertThat(created.getStatusCode().value()).isEqualTo(201);
-    String no = created.getBody().get("applicationNumber").asText();
+    String no = submitOverHttp("provider1", TestApplications.PROVIDER1_NUMBER, serviceName);
 
     work("staff1", no, "Task_CheckCompleteness", Map.of("documentsComplete", true));
     ResponseEntity<JsonNode> paid = exchange("payment", HttpMethod.POST, "/api/applications/" + no + "/payments",
@@ -136,6 +121,93 @@ abstract class EndToEndScenario {
     assertThat(serials.get(serials.size() - 1) - serials.get(0)).isEqualTo(threads * perThread - 1);
   }
 
+
+  /** A new application over HTTP as the provider's client sends it; returns its number. */
+  private String submitOverHttp(String user, String corporateNumber, String serviceName) throws Exception {
+    Map<String, Object> app = json.convertValue(TestApplications.newApplication(corporateNumber,
+        serviceName, TestApplications.fullDisclosure(catalogue)), Map.class);
+    app.values().removeIf(v -> v == null);
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders jsonPart = new HttpHeaders();
+    jsonPart.setContentType(MediaType.APPLICATION_JSON);
+    parts.add("application", new HttpEntity<>(json.writeValueAsString(app), jsonPart));
+    parts.add("registryCertificate", new ByteArrayResource(TestApplications.PDF) {
+      @Override
+      public String getFilename() {
+        return "touki.pdf";
+      }
+    });
+    ResponseEntity<JsonNode> created = exchange(user, HttpMethod.POST, "/api/applications", parts,
+        MediaType.MULTIPART_FORM_DATA);
+    assertThat(created.getStatusCode().value()).as("submission: %s", created.getBody()).isEqualTo(201);
+    return created.getBody().get("applicationNumber").asText();
+  }
+
+  /**
+   * 第15条–第17条 and 第8条 end to end: an investigation leads to an improvement request that is
+   * ignored, the manager revokes, the public registry shows REVOKED, and the same service applying
+   * again is refused within the year and accepted after it. The engine's clock is moved for the
+   * deadline and the year; the job executor fires the timers.
+   */
+  @Test
+  void anIgnoredImprovementRequestLeadsToRevocationAndTheRefusalYear() throws Exception {
+    String serviceName = "E2E取消サービス " + System.nanoTime();
+    String p2 = TestApplications.PROVIDER2_NUMBER;
+    LocalDate start = LocalDate.now(BusinessCalendar.ZONE);
+    String applicationNumber = submitOverHttp("provider2", p2, serviceName);
+    String no = transactions.execute(s -> certifications.certify(new jp.iotcert.certification.CertificationService
+        .NewCertification(applicationNumber, p2, "株式会社テスト", serviceName, "説明", null, start.minusDays(30),
+            start.minusDays(30), json.valueToTree(TestApplications.fullDisclosure(catalogue)).toString(), "[]")))
+        .certificationNumber();
+    try {
+      ResponseEntity<JsonNode> opened = exchange("staff1", HttpMethod.POST, "/api/certifications/" + no + "/investigations",
+          Map.of("scope", List.of("OPERATIONS"), "reason", "利用者からの苦情", "request", "障害対応手順の説明",
+              "deadline", start.plusDays(14).toString()), MediaType.APPLICATION_JSON);
+      assertThat(opened.getStatusCode().value()).isEqualTo(201);
+      String investigationId = opened.getBody().get("id").asText();
+      String explanations = "/api/certifications/" + no + "/investigations/" + investigationId + "/explanations";
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> exchange("provider2",
+          HttpMethod.POST, explanations, Map.of("explanation", "手順書はありません"), MediaType.APPLICATION_JSON)
+          .getStatusCode().value() == 202);
+      work("staff1", no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "assessmentNote", "手順書なし"));
+      LocalDate improvementDeadline = start.plusDays(30);
+      work("staff1", no, "Task_DecideInvestigationOutcome", Map.of("investigationOutcome", "IMPROVEMENT",
+          "findings", "障害対応手順が整備されていない", "improvementContent", "障害対応手順を整備すること",
+          "improvementDeadline", improvementDeadline.toString(), "publishImprovement", true));
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> exchange(null,
+          HttpMethod.GET, "/api/public/certifications/" + no, null, null).getBody().get("improvementRequests").size() == 1);
+
+      // The provider never reports: after the deadline the timer fires and staff propose revocation.
+      ClockUtil.setCurrentTime(java.util.Date.from(improvementDeadline.plusDays(1).atTime(9, 0)
+          .atZone(BusinessCalendar.ZONE).toInstant()));
+      work("staff1", no, "Task_ProposeRevocation", Map.of("proposeRevocation", true, "proposalNote", "報告なし"));
+      work("manager1", no, "Task_DecideRevocation", Map.of("revocationDecision", "REVOKE",
+          "revocationReasons", "改善の要請に正当な理由なく従わなかった"));
+      LocalDate revokedOn = improvementDeadline.plusDays(1);
+      JsonNode entry = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+          .until(() -> exchange(null, HttpMethod.GET, "/api/public/certifications/" + no, null, null).getBody(),
+              e -> "REVOKED".equals(e.get("status").asText()));
+      assertThat(entry.toString()).doesNotContain("手順書なし"); // staff's assessment never reaches the public
+      assertThat(jdbc.sql("SELECT ended_on FROM certification WHERE certification_number = ?").param(no)
+          .query(LocalDate.class).single()).isEqualTo(revokedOn);
+
+      // 第8条: within a year of the revocation the same service is refused; after it, not.
+      ClockUtil.setCurrentTime(java.util.Date.from(revokedOn.plusYears(1).minusDays(1).atTime(10, 0)
+          .atZone(BusinessCalendar.ZONE).toInstant()));
+      String refused = submitOverHttp("provider2", p2, serviceName);
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> exchange("provider2",
+          HttpMethod.GET, "/api/applications/" + refused, null, null).getBody().get("status").asText(), "REFUSED"::equals);
+      ClockUtil.setCurrentTime(java.util.Date.from(revokedOn.plusYears(1).atTime(10, 0)
+          .atZone(BusinessCalendar.ZONE).toInstant()));
+      String accepted = submitOverHttp("provider2", p2, serviceName);
+      work("staff1", accepted, "Task_CheckCompleteness", Map.of("documentsComplete", true));
+      assertThat(exchange("provider2", HttpMethod.GET, "/api/applications/" + accepted, null, null).getBody()
+          .get("status").asText()).isNotEqualTo("REFUSED");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   @Autowired jp.iotcert.certification.CertificationService certifications;
   @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -166,7 +238,9 @@ abstract class EndToEndScenario {
 
   private ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String path, Object body, MediaType type) {
     HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, "demo");
+    if (user != null) {
+      headers.setBasicAuth(user, "demo");
+    }
     if (type != null) {
       headers.setContentType(type);
     }
