@@ -79,6 +79,16 @@ public class Investigations {
 
   @Transactional
   public String open(Certification c, NewInvestigation request, String by, String emergencyId) {
+    Map<String, Object> variables = register(c, request, by, emergencyId);
+    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), variables);
+    return (String) variables.get(INVESTIGATION_ID);
+  }
+
+  /**
+   * Checks and records an investigation; returns the variables its process starts with. Used by
+   * {@link #open} and by the start event's listener when staff start the process in Tasklist.
+   */
+  Map<String, Object> register(Certification c, NewInvestigation request, String by, String emergencyId) {
     List<FieldError> errors = new ArrayList<>();
     Set<Scope> scope = new LinkedHashSet<>();
     if (request.scope() == null || request.scope().isEmpty()) {
@@ -136,8 +146,7 @@ public class Investigations {
     variables.put("explanationReceived", false);
     variables.put("explanation", "（期限までに提出されていません）");
     variables.put(DELEGATE, request.delegatedTo() == null ? "" : request.delegatedTo());
-    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), variables);
-    return id;
+    return variables;
   }
 
   /** The provider's explanation (第15条1); staff then assess it. */
@@ -183,6 +192,10 @@ public class Investigations {
   public Investigation get(String id) {
     return jdbc.sql("SELECT * FROM investigation WHERE id = ?").param(id).query(Investigations::map).optional()
         .orElseThrow(() -> new NotFoundException("調査 " + id + " はありません。"));
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM investigation WHERE id = ?").param(id).query(Integer.class).single() > 0;
   }
 
   public List<Investigation> of(String certificationNumber) {

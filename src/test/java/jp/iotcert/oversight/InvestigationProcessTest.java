@@ -29,6 +29,9 @@ class InvestigationProcessTest extends ProcessTestBase {
   @Autowired ImprovementRequests improvementRequests;
   @Autowired CertificationRegister register;
   @Autowired TransactionTemplate transactions;
+  @Autowired org.camunda.bpm.engine.FormService formService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   @Test
   void aSufficientExplanationEndsWithoutAction() {
@@ -162,6 +165,45 @@ class InvestigationProcessTest extends ProcessTestBase {
             .containsExactlyInAnyOrder("scope", "reason", "request", "deadline", "delegatedTo"));
     assertThat(investigations.of(no)).isEmpty();
     assertThat(instance(no, Investigations.KEY)).isNull();
+  }
+
+  @Test
+  void staffStartAnInvestigationFromTasklistsStartForm() {
+    String no = certified(P2, "Tasklist調査サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(Investigations.KEY)
+        .latestVersion().singleResult().getId();
+    Map<String, Object> form = new HashMap<>(Map.of("certificationNumber", no, "scopeOperations", false,
+        "scopeMarkUse", true, "investigationReason", "ウェブサイトの表示", "investigationRequest", "マークの掲載箇所",
+        "investigationDeadline", "2027-03-20", "delegatedTo", ""));
+    // As Tasklist does it: the engine call runs as the logged-in staff member.
+    identityService.setAuthentication("staff1", List.of("staff"));
+    ProcessInstance pi;
+    try {
+      Map<String, Object> unknown = new HashMap<>(form);
+      unknown.put("certificationNumber", "IoT 9999-9999");
+      assertThatThrownBy(() -> formService.submitStartForm(definition, unknown))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("認定番号");
+      Map<String, Object> noScope = new HashMap<>(form);
+      noScope.put("scopeMarkUse", false);
+      noScope.put("investigationDeadline", "2027-02-01");
+      assertThatThrownBy(() -> formService.submitStartForm(definition, noScope))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("調査の対象").hasMessageContaining("提出期限");
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(Investigations.KEY, no,
+          Map.of(Investigations.INVESTIGATION_ID, "forged"))).isInstanceOf(ProcessEngineException.class);
+      pi = formService.submitStartForm(definition, form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(investigations.of(no)).singleElement().satisfies(inv -> {
+      assertThat(inv.scope()).containsExactly(Investigations.Scope.MARK_USE);
+      assertThat(inv.openedBy()).isEqualTo("staff1");
+      assertThat(inv.deadline()).isEqualTo(LocalDate.of(2027, 3, 20));
+    });
+    assertThat(pi.getBusinessKey()).isEqualTo(no);
+    runDueJobs(no);
+    assertThat(pi).isWaitingAt("Gateway_AwaitExplanation");
+    assertThat(noticeBody(no, "EXPLANATION_REQUESTED")).contains("マークの掲載箇所");
   }
 
   private String open(String no, String delegate) {
