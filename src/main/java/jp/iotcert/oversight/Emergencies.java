@@ -53,6 +53,17 @@ public class Emergencies {
     this.calendar = calendar;
     this.jdbc = jdbc;
     this.reportInterval = reportInterval;
+    // Checked at start: a bad value would otherwise fail every emergency case opened.
+    java.time.Period interval;
+    try {
+      interval = java.time.Period.parse(reportInterval);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalStateException("iotcert.oversight.emergency-report-interval must be an ISO period such as P7D: "
+          + reportInterval, e);
+    }
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalStateException("iotcert.oversight.emergency-report-interval must be positive: " + reportInterval);
+    }
   }
 
   public record NewEmergency(LocalDate occurredOn, String description) {}
