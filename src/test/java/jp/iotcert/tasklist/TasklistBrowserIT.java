@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.iotcert.application.Application;
 import jp.iotcert.application.ApplicationService;
 import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.certification.CertificationService;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.oversight.Investigations;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Staff work a task in the real Tasklist, in Chromium: log in, find the task through the Japanese
@@ -42,6 +48,9 @@ class TasklistBrowserIT {
   @Autowired ApplicationService applications;
   @Autowired DisclosureCatalogue catalogue;
   @Autowired TaskService taskService;
+  @Autowired CertificationService certifications;
+  @Autowired Investigations investigations;
+  @Autowired TransactionTemplate transactions;
 
   private ChromeDriver browser;
   private Path profile;
@@ -68,10 +77,7 @@ class TasklistBrowserIT {
     String no = application.applicationNumber();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("staff1");
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    login(wait, "staff1");
 
     // The Japanese filters of IdentitySetup, then the task by its Japanese name.
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
@@ -91,6 +97,57 @@ class TasklistBrowserIT {
         taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_CheckCompleteness").count() == 0);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_CheckCompleteness")
         .count()).isZero();
+  }
+
+  /**
+   * 第15条: staff start an investigation from Tasklist's 「プロセスを開始」 with the start form; an unknown
+   * certification number is refused with the message in the dialog, a correct form records it.
+   */
+  @Test
+  void staffStartAnInvestigationInTasklist() {
+    Application application = applications.submit(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER,
+        "ブラウザ調査サービス", TestApplications.fullDisclosure(catalogue)), TestApplications.registryCertificate(), List.of());
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    String no = transactions.execute(s -> certifications.certify(new CertificationService.NewCertification(
+        application.applicationNumber(), TestApplications.PROVIDER1_NUMBER, "株式会社テスト", "ブラウザ調査サービス", "説明",
+        null, today, today, "[]", "[]"))).certificationNumber();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    login(wait, "staff1");
+
+    clickText(wait, "プロセスを開始");
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='調査']"))));
+    wait.until(ExpectedConditions.presenceOfElementLocated(formField("認定番号"))).sendKeys("IoT 9999-9999");
+    click(browser.findElement(formField("認定マークの使用")));
+    browser.findElement(formField("調査の理由")).sendKeys("利用者からの苦情");
+    browser.findElement(formField("事業者に求める説明・資料")).sendKeys("認定マークの掲載箇所の一覧");
+    // The date picker takes the browser's format (form-js), and stores an ISO date.
+    browser.findElement(formField("提出期限")).sendKeys(today.plusDays(14).format(DateTimeFormatter.ofPattern("MM/dd/yyyy")) + "\t");
+    clickText(wait, "開始");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "認定番号「IoT 9999-9999」の認定はありません"));
+    assertThat(investigations.of(no)).isEmpty();
+
+    WebElement number = browser.findElement(formField("認定番号"));
+    number.clear();
+    number.sendKeys(no);
+    clickText(wait, "開始");
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !investigations.of(no).isEmpty());
+    assertThat(investigations.of(no)).singleElement().satisfies(inv -> {
+      assertThat(inv.scope()).containsExactly(Investigations.Scope.OPERATIONS, Investigations.Scope.MARK_USE);
+      assertThat(inv.deadline()).isEqualTo(today.plusDays(14));
+      assertThat(inv.openedBy()).isEqualTo("staff1");
+    });
+  }
+
+  private void login(WebDriverWait wait, String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  private static By formField(String label) {
+    return By.xpath("//label[contains(.,'" + label + "')]/ancestor::*[contains(@class,'fjs-form-field')]"
+        + "//*[self::input or self::textarea]");
   }
 
   private void clickText(WebDriverWait wait, String text) {
