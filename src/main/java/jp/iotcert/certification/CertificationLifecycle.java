@@ -83,7 +83,7 @@ public class CertificationLifecycle {
   /** 第9条, 第11条3, 第10条6: the certification ends as EXPIRED, published at once, mark use to stop. */
   public void expire(String certificationNumber) {
     Certification c = get(certificationNumber);
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       return;
     }
     boolean afterRenewalRefused = c.status() == CertificationStatus.RENEWAL_UNDER_REVIEW;
@@ -107,7 +107,7 @@ public class CertificationLifecycle {
       throw new IllegalStateException("Renewal " + applicationNumber + " is not the pending renewal of "
           + certificationNumber + " (" + current.renewalApplicationNumber() + ")");
     }
-    if (current.status() != CertificationStatus.VALID && current.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!current.status().inForce()) {
       // Lapsed, terminated or revoked meanwhile: nothing to renew. The job fails into an incident
       // for the operators instead of bringing an ended certification back.
       throw new IllegalStateException("Certification " + certificationNumber + " ended (" + current.status()
@@ -143,7 +143,7 @@ public class CertificationLifecycle {
   public boolean lapse(String notificationId) {
     CertificationNotifications.Notification n = notifications.get(notificationId);
     Certification c = get(n.certificationNumber());
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       notifications.recordOutcome(notificationId, "MOOT", "認定は既に終了していた（" + c.status() + "）");
       return false;
     }
@@ -160,7 +160,7 @@ public class CertificationLifecycle {
   public boolean terminate(String notificationId) {
     CertificationNotifications.Notification n = notifications.get(notificationId);
     Certification c = get(n.certificationNumber());
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       notifications.recordOutcome(notificationId, "MOOT", "認定は既に終了していた（" + c.status() + "）");
       return false;
     }

@@ -137,7 +137,7 @@ public class CertificationNotifications {
     if (!errors.isEmpty()) {
       throw new InvalidInputException("届出の内容に" + errors.size() + "件の誤りがあります。", errors);
     }
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
 

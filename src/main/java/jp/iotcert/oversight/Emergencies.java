@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
@@ -89,7 +88,7 @@ public class Emergencies {
     if (!errors.isEmpty()) {
       throw new InvalidInputException("緊急事態の記録に" + errors.size() + "件の誤りがあります。", errors);
     }
-    if (!isRunning(c)) {
+    if (!c.status().inForce()) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
     return open(c, Source.STAFF, null, request.occurredOn(), request.description().strip(), by);
@@ -191,10 +190,6 @@ public class Emergencies {
         .query((rs, i) -> new Report(rs.getString("report"), rs.getString("reported_by"),
             rs.getTimestamp("reported_at").toInstant()))
         .list();
-  }
-
-  static boolean isRunning(Certification c) {
-    return c.status() == CertificationStatus.VALID || c.status() == CertificationStatus.RENEWAL_UNDER_REVIEW;
   }
 
   /** "7日", "1か月" for the notice. */

@@ -116,7 +116,11 @@ public class EmergencyDelegates {
       CertificationRegister register) {
     return execution -> {
       Emergencies.Emergency e = emergencies.get(emergencyId(execution));
-      String id = investigations.open(register.find(e.certificationNumber()).orElseThrow(),
+      jp.iotcert.certification.Certification c = register.find(e.certificationNumber()).orElseThrow();
+      if (!c.status().inForce()) {
+        return; // ended meanwhile: there is no certified service left to investigate
+      }
+      String id = investigations.open(c,
           new Investigations.NewInvestigation(List.of(Investigations.Scope.OPERATIONS.name()),
               "緊急事態（発生日 " + e.occurredOn() + "）: " + TaskInput.text(execution, "closingSummary"),
               TaskInput.text(execution, "investigationRequest"), date(execution, "investigationDeadline"), null),

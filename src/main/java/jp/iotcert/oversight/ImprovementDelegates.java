@@ -46,7 +46,11 @@ public class ImprovementDelegates {
       CertificationRegister register) {
     return execution -> {
       ImprovementRequests.Request r = requests.get(requestId(execution));
-      revocations.open(register.find(r.certificationNumber()).orElseThrow(),
+      Certification c = register.find(r.certificationNumber()).orElseThrow();
+      if (!c.status().inForce()) {
+        return; // ended meanwhile: there is nothing left to revoke
+      }
+      revocations.open(c,
           new RevocationFacts(false, false, false, false, false, false, true, false, false),
           "改善の要請（" + r.requestedOn() + "、期限 " + r.deadline() + "）に従わない: " + TaskInput.text(execution, "proposalNote"),
           "improvement-request");

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -66,7 +65,7 @@ public class ImprovementRequests {
     if (!errors.isEmpty()) {
       throw new InvalidInputException("改善の要請に" + errors.size() + "件の誤りがあります。", errors);
     }
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
     String id = UUID.randomUUID().toString();

@@ -195,7 +195,11 @@ public class InvestigationDelegates {
       CertificationRegister register) {
     return execution -> {
       Investigation inv = investigations.get(id(execution));
-      requests.open(certification(register, inv), new ImprovementRequests.NewRequest(
+      Certification c = certification(register, inv);
+      if (!c.status().inForce()) {
+        return; // ended meanwhile (revoked, lapsed…): nothing left to improve
+      }
+      requests.open(c, new ImprovementRequests.NewRequest(
           TaskInput.text(execution, "improvementContent"), EmergencyDelegates.date(execution, "improvementDeadline"),
           (Boolean) execution.getVariable("publishImprovement")), "investigation");
     };
@@ -207,13 +211,17 @@ public class InvestigationDelegates {
       Revocations revocations, CertificationRegister register) {
     return execution -> {
       Investigation inv = investigations.get(id(execution));
+      Certification c = certification(register, inv);
+      if (!c.status().inForce()) {
+        return; // ended meanwhile: there is nothing left to revoke
+      }
       boolean emergencyNotNotified = inv.emergencyId() != null
           && Boolean.FALSE.equals(emergencies.get(inv.emergencyId()).notifiedPromptly());
       RevocationFacts facts = new RevocationFacts(fact(execution, "criteriaNotMet"),
           fact(execution, "fraudulentCertification"), fact(execution, "markMisuse"),
           fact(execution, "notificationNeglected"), fact(execution, "emergencyReportNeglected") || emergencyNotNotified,
           inv.refusedOrFalse(), false, fact(execution, "unlawfulAct"), fact(execution, "successionDoubt"));
-      revocations.open(certification(register, inv), facts,
+      revocations.open(c, facts,
           "調査（" + inv.openedOn() + " 開始）の結果: " + TaskInput.text(execution, "findings"), "investigation");
     };
   }

@@ -118,7 +118,7 @@ public class Investigations {
     if (!errors.isEmpty()) {
       throw new InvalidInputException("調査の開始に" + errors.size() + "件の誤りがあります。", errors);
     }
-    if (!Emergencies.isRunning(c)) {
+    if (!c.status().inForce()) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
     String id = UUID.randomUUID().toString();

@@ -55,7 +55,7 @@ public class Revocations {
     if (summary == null || summary.isBlank() || summary.length() > 3000) {
       throw new InvalidInputException("summary", "事案の概要（summary）を3000文字以内で入力してください");
     }
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
     // One case at a time: a second would put the same facts before the manager twice.
@@ -89,7 +89,7 @@ public class Revocations {
   /** 第17条2–3, 第10条8: REVOKED today, published, written notice; the certification's process ends as revoked. */
   public void revoke(String certificationNumber, String grounds, String reasons) {
     Certification c = register.find(certificationNumber).orElseThrow();
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       return;
     }
     LocalDate today = calendar.today();

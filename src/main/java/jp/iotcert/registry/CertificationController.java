@@ -41,7 +41,7 @@ public class CertificationController {
       // 第13条3, 第10条8: the certificate goes back to the body; staff chase it until they record it received.
       obligations.add(Map.of("kind", "CERTIFICATE_RETURN", "detail", "認定証を認定機関に返納してください"));
     }
-    if (c.status() != CertificationStatus.VALID && c.status() != CertificationStatus.RENEWAL_UNDER_REVIEW) {
+    if (!c.status().inForce()) {
       obligations.add(Map.of("kind", "STOP_MARK_USE", "detail", "認定マークの使用を中止してください（第10条）"));
     }
     Map<String, Object> view = new java.util.LinkedHashMap<>();

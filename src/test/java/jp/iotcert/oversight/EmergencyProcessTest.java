@@ -43,7 +43,7 @@ class EmergencyProcessTest extends ProcessTestBase {
     assertThat(e.notificationId()).isNotNull();
     assertThat(emergencies.forNotification(e.notificationId())).isPresent();
     assertThat(register.events(no)).anySatisfy(ev -> assertThat(ev.event()).isEqualTo("EMERGENCY_OPENED"));
-    assertThat(noticeBody(no, "EMERGENCY_RECEIVED")).contains(e.id()).contains("7日ごと");
+    assertThat(latestNotice(no, "EMERGENCY_RECEIVED")).contains(e.id()).contains("7日ごと");
     ProcessInstance pi = instance(no, Emergencies.KEY);
     assertThat(pi).isWaitingAt("Task_AssessEmergency");
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isTrue();
@@ -71,7 +71,7 @@ class EmergencyProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2027, 3, 10));
     runDueJobs(no);
     assertThat(pi).hasPassed("Task_RemindEmergencyReport").isWaitingAt("Gateway_AwaitReport");
-    assertThat(noticeBody(no, "EMERGENCY_REPORT_REMINDER")).contains(e.id());
+    assertThat(latestNotice(no, "EMERGENCY_REPORT_REMINDER")).contains(e.id());
     clockAt(LocalDate.of(2027, 3, 18));
     runDueJobs(no);
     assertThat(pi).isWaitingAt("Task_FollowUpOverdueReport");
@@ -89,7 +89,7 @@ class EmergencyProcessTest extends ProcessTestBase {
     Emergencies.Emergency closed = emergencies.get(e.id());
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.closedOn()).isEqualTo(LocalDate.of(2027, 3, 18));
-    assertThat(noticeBody(no, "EMERGENCY_CLOSED")).contains("復旧を確認");
+    assertThat(latestNotice(no, "EMERGENCY_CLOSED")).contains("復旧を確認");
     Investigations.Investigation inv = investigations.get(closed.investigationId());
     assertThat(inv.emergencyId()).isEqualTo(e.id());
     assertThat(inv.deadline()).isEqualTo(LocalDate.of(2027, 4, 15));
@@ -105,7 +105,7 @@ class EmergencyProcessTest extends ProcessTestBase {
         new Emergencies.NewEmergency(LocalDate.of(2027, 3, 1), "報道で情報漏えいを把握"), "staff1"));
     ProcessInstance pi = instance(no, Emergencies.KEY);
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isFalse();
-    assertThat(noticeBody(no, "EMERGENCY_RECEIVED")).contains("事業者からの通知はまだありません");
+    assertThat(latestNotice(no, "EMERGENCY_RECEIVED")).contains("事業者からの通知はまだありません");
     complete(no, "Task_AssessEmergency", Map.of("notifiedPromptly", false, "staffNote", "事業者から通知なし"));
     assertThat(emergencies.get(id).notifiedPromptly()).isFalse();
     assertThat(emergencies.get(id).source()).isEqualTo(Emergencies.Source.STAFF);
@@ -165,8 +165,4 @@ class EmergencyProcessTest extends ProcessTestBase {
     runDueJobs(no);
   }
 
-  private String noticeBody(String no, String kind) {
-    return jdbc.sql("SELECT body FROM notice WHERE certification_number = ? AND kind = ? ORDER BY sent_at DESC")
-        .params(no, kind).query(String.class).list().get(0);
-  }
 }

@@ -41,7 +41,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     ProcessInstance pi = instance(no, Investigations.KEY);
     assertThat(pi).isWaitingAt("Gateway_AwaitExplanation");
-    assertThat(noticeBody(no, "EXPLANATION_REQUESTED")).contains("第15条第1項").contains(id).contains("2027-03-31")
+    assertThat(latestNotice(no, "EXPLANATION_REQUESTED")).contains("第15条第1項").contains(id).contains("2027-03-31")
         .contains("ログの保存状況");
     assertThat(register.events(no)).anySatisfy(e -> assertThat(e.event()).isEqualTo("INVESTIGATION_OPENED"));
 
@@ -62,7 +62,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(inv.outcome()).isEqualTo(Investigations.Outcome.NONE);
     assertThat(inv.status()).isEqualTo("CLOSED");
     assertThat(inv.refusedOrFalse()).isFalse();
-    assertThat(noticeBody(no, "INVESTIGATION_CLOSED")).contains("問題は認められなかった").doesNotContain("設定画面で確認");
+    assertThat(latestNotice(no, "INVESTIGATION_CLOSED")).contains("問題は認められなかった").doesNotContain("設定画面で確認");
   }
 
   @Test
@@ -86,14 +86,14 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(inspection).isWaitingAt("Task_ScheduleInspection");
     complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-04-20", "inspectionLocation", "本社",
         "inspectors", "審査 花子"));
-    assertThat(noticeBody(no, "INSPECTION_SCHEDULED")).contains("第15条第2項").contains("2027-04-20").contains("本社");
+    assertThat(latestNotice(no, "INSPECTION_SCHEDULED")).contains("第15条第2項").contains("2027-04-20").contains("本社");
     complete(no, "Task_ReportInspection", Map.of("inspectionResult", "NONCONFORMING", "inspectionReport", "ログ保存が3か月"));
     assertThat(pi).isWaitingAt("Task_RecordInspectionCost");
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_RecordInspectionCost").getId(),
         Map.of("inspectionCost", -1))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("費用");
     complete(no, "Task_RecordInspectionCost", Map.of("inspectionCost", 120000L, "inspectionCostNote", "交通費・人件費"));
     assertThat(investigations.get(id).inspectionCost()).isEqualTo(120000L);
-    assertThat(noticeBody(no, "INSPECTION_COST_CHARGED")).contains("120,000 円").contains("第15条第3項");
+    assertThat(latestNotice(no, "INSPECTION_COST_CHARGED")).contains("120,000 円").contains("第15条第3項");
 
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_DecideInvestigationOutcome").getId(), Map.of(
         "investigationOutcome", "IMPROVEMENT", "findings", "ログ保存期間が不足", "improvementContent", "保存期間を1年以上に",
@@ -135,7 +135,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     String grounds = (String) runtimeService.getVariable(revocation.getId(), RevocationProcess.GROUNDS_SUMMARY);
     assertThat(grounds).contains("第17条第1項第3号").contains("第17条第1項第5号").contains("第17条第1項第6号")
         .doesNotContain("第17条第1項第7号");
-    assertThat(noticeBody(no, "INVESTIGATION_CLOSED")).contains("取消し").doesNotContain("報道と矛盾");
+    assertThat(latestNotice(no, "INVESTIGATION_CLOSED")).contains("取消し").doesNotContain("報道と矛盾");
     assertThat(historyService.createHistoricActivityInstanceQuery().activityId("End_RevocationOpened").finished()
         .list()).isNotEmpty();
   }
@@ -203,7 +203,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(pi.getBusinessKey()).isEqualTo(no);
     runDueJobs(no);
     assertThat(pi).isWaitingAt("Gateway_AwaitExplanation");
-    assertThat(noticeBody(no, "EXPLANATION_REQUESTED")).contains("マークの掲載箇所");
+    assertThat(latestNotice(no, "EXPLANATION_REQUESTED")).contains("マークの掲載箇所");
   }
 
   private String open(String no, String delegate) {
@@ -212,8 +212,4 @@ class InvestigationProcessTest extends ProcessTestBase {
             LocalDate.of(2027, 3, 31), delegate), "staff1", null));
   }
 
-  private String noticeBody(String no, String kind) {
-    return jdbc.sql("SELECT body FROM notice WHERE certification_number = ? AND kind = ? ORDER BY sent_at DESC")
-        .params(no, kind).query(String.class).list().get(0);
-  }
 }

@@ -135,6 +135,12 @@ public abstract class ProcessTestBase {
         .param(applicationNumber).query(String.class).single();
   }
 
+  /** The body of the latest notice of this kind about the certification. */
+  protected String latestNotice(String certificationNumber, String kind) {
+    return jdbc.sql("SELECT body FROM notice WHERE certification_number = ? AND kind = ? ORDER BY sent_at DESC")
+        .params(certificationNumber, kind).query(String.class).list().get(0);
+  }
+
   protected Task task(String businessKey, String taskKey) {
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(taskKey).list();
