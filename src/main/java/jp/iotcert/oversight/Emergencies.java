@@ -164,6 +164,13 @@ public class Emergencies {
   public void close(String emergencyId, String summary) {
     jdbc.sql("UPDATE emergency_case SET status = 'CLOSED', closing_summary = ?, closed_on = ? WHERE id = ?")
         .params(summary, calendar.today(), emergencyId).update();
+    recordEvent(get(emergencyId).certificationNumber(), "EMERGENCY_CLOSED", emergencyId);
+  }
+
+  /** A line in the certification's history, with the case id as detail (no notes: the provider reads it). */
+  private void recordEvent(String certificationNumber, String event, String detail) {
+    register.find(certificationNumber).ifPresent(c ->
+        register.recordEvent(certificationNumber, event, c.status(), calendar.today(), detail, calendar.now()));
   }
 
   public void linkInvestigation(String emergencyId, String investigationId) {

@@ -109,6 +109,9 @@ public class ImprovementRequests {
 
   public void close(String requestId, String status) {
     jdbc.sql("UPDATE improvement_request SET status = ? WHERE id = ?").params(status, requestId).update();
+    String no = get(requestId).certificationNumber();
+    register.find(no).ifPresent(c -> register.recordEvent(no, "IMPROVEMENT_REQUEST_CLOSED", c.status(), calendar.today(),
+        requestId + " " + status, calendar.now()));
   }
 
   public Request get(String id) {

@@ -187,6 +187,9 @@ public class Investigations {
   public void recordOutcome(String id, Outcome outcome, String findings) {
     jdbc.sql("UPDATE investigation SET outcome = ?, findings = ?, status = 'CLOSED', closed_on = ? WHERE id = ?")
         .params(outcome.name(), findings, calendar.today(), id).update();
+    String no = get(id).certificationNumber();
+    register.find(no).ifPresent(c -> register.recordEvent(no, "INVESTIGATION_CLOSED", c.status(), calendar.today(),
+        id + " " + outcome.name(), calendar.now()));
   }
 
   public Investigation get(String id) {

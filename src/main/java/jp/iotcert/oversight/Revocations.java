@@ -84,6 +84,12 @@ public class Revocations {
   public void decide(String caseId, String decision, List<String> grounds, String reasons, String decidedBy) {
     jdbc.sql("UPDATE revocation_case SET grounds = ?, decision = ?, reasons = ?, decided_by = ?, decided_on = ? WHERE id = ?")
         .params(String.join(",", grounds), decision, reasons, decidedBy, calendar.today(), caseId).update();
+    if (RevocationProcess.KEEP.equals(decision)) { // a revocation is recorded as REVOKED when carried out
+      String no = jdbc.sql("SELECT certification_number FROM revocation_case WHERE id = ?").param(caseId)
+          .query(String.class).single();
+      register.find(no).ifPresent(c -> register.recordEvent(no, "REVOCATION_NOT_TAKEN", c.status(), calendar.today(),
+          caseId, calendar.now()));
+    }
   }
 
   /** 第17条2–3, 第10条8: REVOKED today, published, written notice; the certification's process ends as revoked. */

@@ -61,9 +61,8 @@ public class CaseController {
     view.put("emergencies", emergencies.of(c.certificationNumber()).stream().map(e -> emergency(e, internal)).toList());
     view.put("improvementRequests", improvementRequests.of(c.certificationNumber()).stream()
         .map(CaseController::improvement).toList());
-    view.put("revocations", revocations.of(c.certificationNumber()).stream()
-        .filter(r -> staff || "REVOKE".equals(r.decision())) // the provider learns of a revocation by its notice
-        .map(r -> revocation(r, staff)).toList());
+    // The provider sees that proceedings are open and how they ended, never staff's summary of the case.
+    view.put("revocations", revocations.of(c.certificationNumber()).stream().map(r -> revocation(r, staff)).toList());
     return view;
   }
 
@@ -127,11 +126,12 @@ public class CaseController {
   private static Map<String, Object> revocation(Revocations.Case r, boolean internal) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
+    m.put("openedOn", r.openedAt().atZone(jp.iotcert.common.BusinessCalendar.ZONE).toLocalDate());
+    m.put("status", r.decision() == null ? "PENDING" : "DECIDED");
     putIfSet(m, "decision", r.decision());
     putIfSet(m, "grounds", r.grounds());
     putIfSet(m, "decidedOn", r.decidedOn());
     if (internal) {
-      m.put("openedAt", r.openedAt());
       m.put("summary", r.summary());
       putIfSet(m, "reasons", r.reasons());
     }

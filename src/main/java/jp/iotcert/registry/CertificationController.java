@@ -8,6 +8,10 @@ import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.certification.Validity;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.oversight.Emergencies;
+import jp.iotcert.oversight.ImprovementRequests;
+import jp.iotcert.oversight.Investigations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +24,18 @@ public class CertificationController {
   private final Registry registry;
   private final VisibleCertifications certifications;
 
-  public CertificationController(CertificationRegister register, Registry registry, VisibleCertifications certifications) {
+  private final Emergencies emergencies;
+  private final Investigations investigations;
+  private final ImprovementRequests improvementRequests;
+  private final BusinessCalendar calendar;
+
+  public CertificationController(CertificationRegister register, Registry registry, VisibleCertifications certifications,
+      Emergencies emergencies, Investigations investigations, ImprovementRequests improvementRequests,
+      BusinessCalendar calendar) {
+    this.emergencies = emergencies;
+    this.investigations = investigations;
+    this.improvementRequests = improvementRequests;
+    this.calendar = calendar;
     this.register = register;
     this.registry = registry;
     this.certifications = certifications;
@@ -44,6 +59,19 @@ public class CertificationController {
     if (!c.status().inForce()) {
       obligations.add(Map.of("kind", "STOP_MARK_USE", "detail", "認定マークの使用を中止してください（第10条）"));
     }
+    // What the provider owes in the oversight cases (第14条–第16条).
+    LocalDate today = calendar.today();
+    emergencies.of(c.certificationNumber()).stream().filter(e -> "OPEN".equals(e.status())).forEach(e ->
+        obligations.add(Map.of("kind", "EMERGENCY_REPORT", "emergencyId", e.id(),
+            "detail", "緊急事態の対策と経過を終結まで報告してください（第14条）")));
+    investigations.of(c.certificationNumber()).stream()
+        .filter(i -> "OPEN".equals(i.status()) && i.explanation() == null && !i.deadline().isBefore(today))
+        .forEach(i -> obligations.add(Map.of("kind", "EXPLANATION_DUE", "investigationId", i.id(), "dueOn", i.deadline(),
+            "detail", "調査（第15条）で求められた説明・資料を期限までに提出してください")));
+    improvementRequests.of(c.certificationNumber()).stream()
+        .filter(r -> "OPEN".equals(r.status()) && !r.deadline().isBefore(today))
+        .forEach(r -> obligations.add(Map.of("kind", "IMPROVEMENT_REPORT_DUE", "improvementRequestId", r.id(),
+            "dueOn", r.deadline(), "detail", "改善の要請（第16条）に対して講じた措置を期限までに報告してください")));
     Map<String, Object> view = new java.util.LinkedHashMap<>();
     view.put("certificationNumber", c.certificationNumber());
     view.put("serviceName", c.serviceName());

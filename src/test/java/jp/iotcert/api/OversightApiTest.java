@@ -41,6 +41,7 @@ class OversightApiTest extends ApiTestBase {
     assertThat(postJson(null, reports, Map.of("report", "匿名")).getStatusCode().value()).isEqualTo(401);
     assertThat(errorFields(postJson("provider2", reports, Map.of("report", " ")))).containsExactly("report");
     assertThat(errorFields(postJson("provider2", reports, Map.of("report", "x", "urgent", true)))).containsExactly("urgent");
+    assertThat(obligations(no)).contains("EMERGENCY_REPORT");
     assertThat(postJson("provider2", reports, Map.of("report", "原因を特定、復旧作業中")).getStatusCode().value())
         .isEqualTo(202);
     assertThat(postJson("provider2", "/api/certifications/" + no + "/emergencies/unknown/reports",
@@ -99,6 +100,7 @@ class OversightApiTest extends ApiTestBase {
             "deadline", today().plusDays(20).toString())).getStatusCode().value()).isEqualTo(201);
     runJobs(no);
 
+    assertThat(obligations(no)).contains("EXPLANATION_DUE");
     String explanations = path + "/" + id + "/explanations";
     assertThat(postJson("provider1", explanations, Map.of("explanation", "他社")).getStatusCode().value()).isEqualTo(404);
     assertThat(postJson("delegate1", explanations, Map.of("explanation", "委託先")).getStatusCode().value()).isEqualTo(403);
@@ -106,6 +108,7 @@ class OversightApiTest extends ApiTestBase {
     assertThat(postJson("provider2", explanations, Map.of("explanation", "掲載箇所は3か所です")).getStatusCode().value())
         .isEqualTo(202);
     assertThat(postJson("provider2", explanations, Map.of("explanation", "二度目")).getStatusCode().value()).isEqualTo(409);
+    assertThat(obligations(no)).doesNotContain("EXPLANATION_DUE");
 
     // The provider sees the request and its own explanation, not staff's reasons (第20条).
     JsonNode own = get("provider2", "/api/certifications/" + no + "/cases").getBody();
@@ -136,9 +139,18 @@ class OversightApiTest extends ApiTestBase {
     assertThat(postJson("staff1", path, body).getStatusCode().value()).isEqualTo(409);
     JsonNode cases = get("staff1", "/api/certifications/" + no + "/cases").getBody();
     assertThat(cases.get("revocations")).hasSize(1);
-    assertThat(get("provider2", "/api/certifications/" + no + "/cases").getBody().get("revocations")).isEmpty();
+    JsonNode own = get("provider2", "/api/certifications/" + no + "/cases").getBody().get("revocations");
+    assertThat(own).hasSize(1);
+    assertThat(own.get(0).get("status").asText()).isEqualTo("PENDING");
+    assertThat(own.toString()).doesNotContain("認定マークの不正使用");
+    assertThat(cases.get("revocations").get(0).get("summary").asText()).isEqualTo("認定マークの不正使用");
     assertThat(get("provider2", "/api/certifications/" + no).getBody().get("history").toString())
         .contains("REVOCATION_OPENED").doesNotContain("認定マークの不正使用");
+  }
+
+  /** The kinds of the provider's open obligations in GET /api/certifications/{no}. */
+  private List<String> obligations(String no) {
+    return get("provider2", "/api/certifications/" + no).getBody().get("obligations").findValuesAsText("kind");
   }
 
   private static LocalDate today() {

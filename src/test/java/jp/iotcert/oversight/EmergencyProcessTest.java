@@ -90,6 +90,8 @@ class EmergencyProcessTest extends ProcessTestBase {
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.closedOn()).isEqualTo(LocalDate.of(2027, 3, 18));
     assertThat(latestNotice(no, "EMERGENCY_CLOSED")).contains("復旧を確認");
+    assertThat(register.events(no)).extracting(CertificationRegister.Event::event)
+        .contains("EMERGENCY_OPENED", "EMERGENCY_CLOSED", "INVESTIGATION_OPENED");
     Investigations.Investigation inv = investigations.get(closed.investigationId());
     assertThat(inv.emergencyId()).isEqualTo(e.id());
     assertThat(inv.deadline()).isEqualTo(LocalDate.of(2027, 4, 15));

@@ -45,6 +45,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     complete(no, "Task_VerifyImprovement", Map.of("improved", true, "verificationNote", "設定を確認した"));
     assertThat(pi).isEnded().hasPassed("Task_CloseImprovementRequest", "End_Improved");
     assertThat(requests.get(id).status()).isEqualTo("IMPROVED");
+    assertThat(register.events(no)).anySatisfy(e -> assertThat(e.detail()).isEqualTo(id + " IMPROVED"));
     assertThatThrownBy(() -> requests.report(no, id, "再報告")).isInstanceOf(ConflictException.class);
   }
 

@@ -63,6 +63,10 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(inv.status()).isEqualTo("CLOSED");
     assertThat(inv.refusedOrFalse()).isFalse();
     assertThat(latestNotice(no, "INVESTIGATION_CLOSED")).contains("問題は認められなかった").doesNotContain("設定画面で確認");
+    assertThat(register.events(no)).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("INVESTIGATION_CLOSED");
+      assertThat(e.detail()).isEqualTo(id + " NONE");
+    });
   }
 
   @Test

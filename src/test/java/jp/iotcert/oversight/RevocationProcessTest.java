@@ -78,6 +78,12 @@ class RevocationProcessTest extends ProcessTestBase {
     assertThat(historyService.createHistoricActivityInstanceQuery().activityId("End_NotRevoked").count()).isPositive();
     assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.VALID);
     assertThat(instance(no, CertificationProcess.KEY)).isWaitingAt("Timer_RenewalReminder");
+    assertThat(register.events(no)).extracting(CertificationRegister.Event::event)
+        .containsSubsequence("REVOCATION_OPENED", "REVOCATION_NOT_TAKEN");
+    // Decided: a new case may be opened (one undecided case at a time).
+    open(no, new RevocationFacts(true, false, false, false, false, false, false, false, false));
+    assertThatThrownBy(() -> open(no, new RevocationFacts(true, false, false, false, false, false, false, false, false)))
+        .isInstanceOf(jp.iotcert.common.ConflictException.class);
   }
 
   @Test
