@@ -105,9 +105,10 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, CertificationProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "revocation", Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "improvement-request", Permissions.READ);
-    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "emergency", Permissions.READ);
-    // Staff start investigations from Tasklist too (start form form-open-investigation).
+
+    // Staff start investigations and emergencies they found from Tasklist too (start forms).
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "investigation", Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "emergency", Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(Groups.STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // A delegate (第19条) works the investigations delegated to it: their tasks are assigned to it.
     grant(Groups.DELEGATE, Resources.PROCESS_DEFINITION, "investigation", Permissions.READ);

@@ -76,6 +76,14 @@ public class Emergencies {
   /** Staff record an emergency they learned of otherwise than from the provider (第14条, 第17条1(5)). */
   @Transactional
   public String openByStaff(Certification c, NewEmergency request, String by) {
+    return start(registerByStaff(c, request, by));
+  }
+
+  /**
+   * Checks and records an emergency staff found; returns the variables its process starts with.
+   * Used by {@link #openByStaff} and by the start event's listener when staff start it in Tasklist.
+   */
+  Map<String, Object> registerByStaff(Certification c, NewEmergency request, String by) {
     List<FieldError> errors = new ArrayList<>();
     if (request.occurredOn() == null) {
       errors.add(new FieldError("occurredOn", "発生日（occurredOn）は必須です"));
@@ -91,17 +99,22 @@ public class Emergencies {
     if (!c.status().inForce()) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
-    return open(c, Source.STAFF, null, request.occurredOn(), request.description().strip(), by);
+    return register(c, Source.STAFF, null, request.occurredOn(), request.description().strip(), by);
   }
 
   /** A case for an EMERGENCY notification the certification's process received (第14条). */
   public String openFromNotification(Certification c, String notificationId, LocalDate occurredOn, String description,
       String by) {
-    return open(c, Source.PROVIDER, notificationId, occurredOn, description, by);
+    return start(register(c, Source.PROVIDER, notificationId, occurredOn, description, by));
   }
 
-  private String open(Certification c, Source source, String notificationId, LocalDate occurredOn, String description,
-      String by) {
+  private String start(Map<String, Object> variables) {
+    runtimeService.startProcessInstanceByKey(KEY, (String) variables.get("certificationNumber"), variables);
+    return (String) variables.get(EMERGENCY_ID);
+  }
+
+  private Map<String, Object> register(Certification c, Source source, String notificationId, LocalDate occurredOn,
+      String description, String by) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
         INSERT INTO emergency_case (id, certification_number, source, notification_id, occurred_on, description,
@@ -115,13 +128,16 @@ public class Emergencies {
     register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
         + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + abbreviate(description.replace("\n", " "));
-    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), Map.of(
+    return Map.of(
         EMERGENCY_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
         "providerName", c.providerName(), "emergencySource", source.name(), "emergencySummary", summary,
         "emergencyReportInterval", reportInterval, "reminded", false,
         // Found by staff: the provider did not notify at all (第17条1(5)); staff may still correct it.
-        "notifiedPromptly", source == Source.PROVIDER));
-    return id;
+        "notifiedPromptly", source == Source.PROVIDER);
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM emergency_case WHERE id = ?").param(id).query(Integer.class).single() > 0;
   }
 
   /** The provider's report of measures and progress; it goes to staff (第14条). */

@@ -11,6 +11,7 @@ import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -24,6 +25,14 @@ public class EmergencyDelegates {
   static final String ACTION = "emergencyAction";
   static final String CLOSE = "CLOSE";
   static final String CONTINUE = "CONTINUE";
+
+  /** Start listener of 緊急事態の把握: an emergency staff found, started in Tasklist (`form-open-emergency`). */
+  @Bean
+  ExecutionListener registerEmergency(Emergencies emergencies, CertificationRegister register) {
+    return execution -> TasklistStart.register(execution, register, Emergencies.EMERGENCY_ID, emergencies::exists,
+        (c, user) -> emergencies.registerByStaff(c, new Emergencies.NewEmergency(date(execution, "occurredOn"),
+            TaskInput.text(execution, "description")), user));
+  }
 
   /** 「緊急事態の対応を開始する」 in `certification`: an EMERGENCY notification becomes an `emergency` case. */
   @Bean

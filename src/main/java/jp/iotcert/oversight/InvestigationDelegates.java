@@ -9,7 +9,6 @@ import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
-import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.TaskInput;
 import jp.iotcert.oversight.Investigations.Investigation;
 import jp.iotcert.oversight.Investigations.Outcome;
@@ -32,47 +31,23 @@ public class InvestigationDelegates {
       Outcome.IMPROVEMENT, "改善の要請（第16条）を別途通知します。",
       Outcome.REVOCATION, "認定の取消し（第17条）の手続を開始します。取消しは認定機関の責任者が決定し、書面で通知します。");
 
-  /**
-   * Start listener of 調査開始: an investigation started from Tasklist's start form
-   * (`form-open-investigation`) is checked and recorded as through the API, and gets the
-   * certification number as its business key. Bad input refuses the start; nothing is kept.
-   */
+  /** Start listener of 調査開始: an investigation started in Tasklist (`form-open-investigation`), see {@link TasklistStart}. */
   @Bean
   ExecutionListener registerInvestigation(Investigations investigations, CertificationRegister register) {
-    return execution -> {
-      Object recorded = execution.getVariable(Investigations.INVESTIGATION_ID);
-      if (recorded != null) {
-        // Opened through the API or from an emergency: recorded already, and by nothing else running.
-        if (!investigations.exists(recorded.toString()) || execution.getProcessEngineServices().getRuntimeService()
-            .createProcessInstanceQuery().variableValueEquals(Investigations.INVESTIGATION_ID, recorded).count() > 0) {
-          throw new ProcessEngineException("調査 " + recorded + " は開始できません。調査はAPIかTasklistの開始フォームで開始してください。");
-        }
-        return;
-      }
-      String no = TaskInput.text(execution, "certificationNumber");
-      Certification c = register.find(no).orElseThrow(() -> new ProcessEngineException(
-          "認定番号「" + no + "」の認定はありません。"));
-      List<String> scope = new ArrayList<>();
-      if (fact(execution, "scopeOperations")) {
-        scope.add(Investigations.Scope.OPERATIONS.name());
-      }
-      if (fact(execution, "scopeMarkUse")) {
-        scope.add(Investigations.Scope.MARK_USE.name());
-      }
-      String delegate = TaskInput.text(execution, "delegatedTo");
-      var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      try {
-        Map<String, Object> variables = investigations.register(c, new Investigations.NewInvestigation(scope,
-            TaskInput.text(execution, "investigationReason"), TaskInput.text(execution, "investigationRequest"),
-            EmergencyDelegates.date(execution, "investigationDeadline"), delegate.isEmpty() ? null : delegate),
-            authentication == null ? "tasklist" : authentication.getUserId(), null);
-        execution.setVariables(variables);
-        execution.setProcessBusinessKey(c.certificationNumber());
-      } catch (InvalidInputException e) {
-        throw new ProcessEngineException(e.getMessage() + " "
-            + String.join(" ", e.errors().stream().map(InvalidInputException.FieldError::message).toList()));
-      }
-    };
+    return execution -> TasklistStart.register(execution, register, Investigations.INVESTIGATION_ID,
+        investigations::exists, (c, user) -> {
+          List<String> scope = new ArrayList<>();
+          if (fact(execution, "scopeOperations")) {
+            scope.add(Investigations.Scope.OPERATIONS.name());
+          }
+          if (fact(execution, "scopeMarkUse")) {
+            scope.add(Investigations.Scope.MARK_USE.name());
+          }
+          String delegate = TaskInput.text(execution, "delegatedTo");
+          return investigations.register(c, new Investigations.NewInvestigation(scope,
+              TaskInput.text(execution, "investigationReason"), TaskInput.text(execution, "investigationRequest"),
+              EmergencyDelegates.date(execution, "investigationDeadline"), delegate.isEmpty() ? null : delegate), user, null);
+        });
   }
 
   /** 「説明・資料の提出を求める」 (第15条1). */

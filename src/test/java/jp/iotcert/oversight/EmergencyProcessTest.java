@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jp.iotcert.certification.CertificationNotifications;
 import jp.iotcert.certification.CertificationRegister;
@@ -30,6 +31,9 @@ class EmergencyProcessTest extends ProcessTestBase {
   @Autowired CertificationNotifications notifications;
   @Autowired CertificationRegister register;
   @Autowired TransactionTemplate transactions;
+  @Autowired org.camunda.bpm.engine.FormService formService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   @Test
   void aNotifiedEmergencyIsFollowedByReportsUntilStaffCloseIt() {
@@ -160,6 +164,38 @@ class EmergencyProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> report("IOT-OTHER", id, "報告")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> report(no, "no-such-id", "報告")).isInstanceOf(NotFoundException.class);
     assertThat(emergencies.reports(id)).isEmpty();
+  }
+
+  @Test
+  void staffRecordAnEmergencyTheyFoundFromTasklistsStartForm() {
+    String no = certified(P2, "Tasklist緊急サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 5));
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(Emergencies.KEY)
+        .latestVersion().singleResult().getId();
+    Map<String, Object> form = new HashMap<>(Map.of("certificationNumber", no, "occurredOn", "2027-03-04",
+        "description", "利用者からの連絡で障害を把握"));
+    identityService.setAuthentication("staff1", List.of("staff"));
+    ProcessInstance pi;
+    try {
+      Map<String, Object> future = new HashMap<>(form);
+      future.put("occurredOn", "2027-03-06");
+      future.put("description", " ");
+      assertThatThrownBy(() -> formService.submitStartForm(definition, future))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未来").hasMessageContaining("内容");
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(Emergencies.KEY, no,
+          Map.of(Emergencies.EMERGENCY_ID, "forged"))).isInstanceOf(ProcessEngineException.class);
+      assertThat(emergencies.of(no)).isEmpty();
+      pi = formService.submitStartForm(definition, form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(pi.getBusinessKey()).isEqualTo(no);
+    assertThat(emergencies.of(no)).singleElement().satisfies(e -> {
+      assertThat(e.source()).isEqualTo(Emergencies.Source.STAFF);
+      assertThat(e.occurredOn()).isEqualTo(LocalDate.of(2027, 3, 4));
+    });
+    assertThat(pi).isWaitingAt("Task_AssessEmergency");
+    assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isFalse();
   }
 
   private void report(String no, String id, String text) {
