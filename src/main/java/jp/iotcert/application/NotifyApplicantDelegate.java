@@ -15,7 +15,9 @@ public class NotifyApplicantDelegate implements JavaDelegate {
 
   static final String NOTICE_KIND = "noticeKind";
   /** Process variables that notices may quote. */
-  private static final String[] QUOTED = {ApplicationProcess.REVOKED_ON};
+  // The inspection's values are for instances of on-site-inspection 1.0.0, which notified through
+  // this delegate; later versions use notifyInspectionSchedule.
+  private static final String[] QUOTED = {ApplicationProcess.REVOKED_ON, "inspectionDate", "inspectionLocation", "inspectors"};
 
   private final ApplicantNotifier notifier;
 

@@ -20,6 +20,11 @@ public final class TaskInput {
     return value == null ? "" : value.toString().strip();
   }
 
+  /** The text cut to {@link #MAX_TEXT} characters (an ellipsis marks a cut), for texts composed from several inputs. */
+  public static String clip(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+  }
+
   public static void maxLength(VariableScope scope, String name, String label) {
     if (text(scope, name).length() > MAX_TEXT) {
       throw new ProcessEngineException(label + "は" + MAX_TEXT + "文字以内で入力してください。");

@@ -127,11 +127,11 @@ public class Emergencies {
         "source", source == Source.PROVIDER ? "" : "\n認定機関が把握したもので、事業者からの通知はまだありません。第14条により速やかに通知してください。"));
     register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
-        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + abbreviate(description.replace("\n", " "));
+        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + jp.iotcert.common.TaskInput.clip(description.replace("\n", " "));
     return Map.of(
         EMERGENCY_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
         "providerName", c.providerName(), "emergencySource", source.name(), "emergencySummary", summary,
-        "emergencyReportInterval", reportInterval, "reminded", false,
+        "emergencyReportInterval", reportInterval, "reminded", false, "reportPending", false,
         // Found by staff: the provider did not notify at all (第17条1(5)); staff may still correct it.
         "notifiedPromptly", source == Source.PROVIDER);
   }
@@ -156,18 +156,20 @@ public class Emergencies {
     jdbc.sql("INSERT INTO emergency_report (id, emergency_id, report, reported_by, reported_at) VALUES (?, ?, ?, ?, ?)")
         .params(UUID.randomUUID().toString(), emergencyId, report.strip(), by, Timestamp.from(calendar.now())).update();
     // Waiting for a report: it goes to staff now. Otherwise (staff are assessing or reviewing) it is
-    // kept with the case and shown as the latest report; a failed correlation would roll back the call.
+    // kept and marked pending, and staff review it next; a failed correlation would roll back the call.
     for (var pi : runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
         .processInstanceBusinessKey(certificationNumber).variableValueEquals(EMERGENCY_ID, emergencyId).list()) {
       boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId())
           .eventType("message").eventName(MESSAGE_REPORTED).count() > 0;
-      Map<String, Object> variables = Map.of("latestReport", abbreviate(report.strip()),
+      Map<String, Object> variables = Map.of("latestReport", jp.iotcert.common.TaskInput.clip(report.strip()),
           "reportCount", reports(emergencyId).size());
       if (waiting) {
         runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi.getId())
             .setVariables(variables).correlateWithResult();
       } else {
-        runtimeService.setVariables(pi.getId(), variables);
+        Map<String, Object> pending = new java.util.HashMap<>(variables);
+        pending.put("reportPending", true); // reviewed as soon as staff are done with the task at hand
+        runtimeService.setVariables(pi.getId(), pending);
       }
     }
   }
@@ -221,10 +223,6 @@ public class Emergencies {
         + (p.getDays() > 0 ? p.getDays() + "日" : "");
   }
 
-  /** Variables hold at most 4,000 characters. */
-  static String abbreviate(String text) {
-    return text.length() > 3000 ? text.substring(0, 3000) + "…" : text;
-  }
 
   private static Emergency map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     Object promptly = rs.getObject("notified_promptly");

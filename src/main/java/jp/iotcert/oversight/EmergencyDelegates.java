@@ -112,6 +112,9 @@ public class EmergencyDelegates {
   @Bean
   JavaDelegate remindEmergencyReport(Emergencies emergencies, CertificationRegister register, ProviderNotifier notifier) {
     return execution -> {
+      if (Boolean.TRUE.equals(execution.getVariable("reportPending"))) {
+        return; // a report came in while the reminder was due: staff review it instead
+      }
       Emergencies.Emergency e = emergencies.get(emergencyId(execution));
       notifier.send(register.find(e.certificationNumber()).orElseThrow(), ProviderNotice.EMERGENCY_REPORT_REMINDER,
           Map.of("emergencyId", e.id()));
@@ -131,7 +134,7 @@ public class EmergencyDelegates {
       }
       String id = investigations.open(c,
           new Investigations.NewInvestigation(List.of(Investigations.Scope.OPERATIONS.name()),
-              "緊急事態（発生日 " + e.occurredOn() + "）: " + TaskInput.text(execution, "closingSummary"),
+              TaskInput.clip("緊急事態（発生日 " + e.occurredOn() + "）: " + TaskInput.text(execution, "closingSummary")),
               TaskInput.text(execution, "investigationRequest"), date(execution, "investigationDeadline"), null),
           "emergency", e.id());
       emergencies.linkInvestigation(e.id(), id);

@@ -50,9 +50,10 @@ public class ImprovementDelegates {
       if (!c.status().inForce()) {
         return; // ended meanwhile: there is nothing left to revoke
       }
-      revocations.open(c,
+      revocations.openOrJoin(c,
           new RevocationFacts(false, false, false, false, false, false, true, false, false),
-          "改善の要請（" + r.requestedOn() + "、期限 " + r.deadline() + "）に従わない: " + TaskInput.text(execution, "proposalNote"),
+          TaskInput.clip("改善の要請（" + r.requestedOn() + "、期限 " + r.deadline() + "）に従わない: "
+              + TaskInput.text(execution, "proposalNote")),
           "improvement-request");
     };
   }

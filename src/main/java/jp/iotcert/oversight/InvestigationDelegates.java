@@ -60,12 +60,15 @@ public class InvestigationDelegates {
     };
   }
 
-  /** On creation of the investigation's staff tasks: a delegated investigation (第19条) is worked by its delegate. */
+  /**
+   * On creation of the investigation's staff tasks: a delegated investigation (第19条) is worked by
+   * its delegate, as recorded (never from a variable a client could set).
+   */
   @Bean
-  TaskListener assignInvestigationDelegate() {
+  TaskListener assignInvestigationDelegate(Investigations investigations) {
     return task -> {
-      String delegate = TaskInput.text(task, Investigations.DELEGATE);
-      if (!delegate.isEmpty()) {
+      String delegate = investigations.get(id(task)).delegatedTo();
+      if (delegate != null) {
         task.setAssignee(delegate);
       }
     };
@@ -99,7 +102,9 @@ public class InvestigationDelegates {
           || n.longValue() > MAX_COST) {
         throw new ProcessEngineException("実地調査の費用を0円以上の整数（円）で入力してください。");
       }
-      TaskInput.maxLength(task, "inspectionCostNote", "費用の内訳");
+      if (TaskInput.text(task, "inspectionCostNote").length() > 1000) {
+        throw new ProcessEngineException("費用の内訳は1000文字以内で入力してください。");
+      }
       task.getExecution().setVariable("inspectionCost", n.longValue());
       investigations.recordInspectionCost(id(task), n.longValue(), TaskInput.text(task, "inspectionCostNote"));
     };
@@ -196,8 +201,8 @@ public class InvestigationDelegates {
           fact(execution, "fraudulentCertification"), fact(execution, "markMisuse"),
           fact(execution, "notificationNeglected"), fact(execution, "emergencyReportNeglected") || emergencyNotNotified,
           inv.refusedOrFalse(), false, fact(execution, "unlawfulAct"), fact(execution, "successionDoubt"));
-      revocations.open(c, facts,
-          "調査（" + inv.openedOn() + " 開始）の結果: " + TaskInput.text(execution, "findings"), "investigation");
+      revocations.openOrJoin(c, facts,
+          TaskInput.clip("調査（" + inv.openedOn() + " 開始）の結果: " + TaskInput.text(execution, "findings")), "investigation");
     };
   }
 

@@ -35,7 +35,6 @@ public class Investigations {
 
   public static final String KEY = "investigation";
   public static final String INVESTIGATION_ID = "investigationId";
-  public static final String DELEGATE = "investigationDelegate";
   public static final String MESSAGE_EXPLAINED = "explanationReceived";
 
   /** What is investigated (第15条1). */
@@ -140,12 +139,11 @@ public class Investigations {
     variables.put("certificationNumber", c.certificationNumber());
     variables.put("serviceName", c.serviceName());
     variables.put("providerName", c.providerName());
-    variables.put("investigationSummary", summary);
+    variables.put("investigationSummary", jp.iotcert.common.TaskInput.clip(summary)); // a text variable holds 4,000
     variables.put("explanationDeadline", request.deadline().toString());
     variables.put("explanationDeadlineAt", BusinessCalendar.endOf(request.deadline()));
     variables.put("explanationReceived", false);
     variables.put("explanation", "（期限までに提出されていません）");
-    variables.put(DELEGATE, request.delegatedTo() == null ? "" : request.delegatedTo());
     return variables;
   }
 

@@ -20,14 +20,18 @@ public class RevocationDelegates {
   JavaDelegate summariseRevocationGrounds() {
     return execution -> {
       List<Map<String, Object>> grounds = grounds(execution);
-      StringBuilder text = new StringBuilder();
-      for (Map<String, Object> g : grounds) {
-        text.append("- **").append(g.get("article")).append("** ").append(g.get("text")).append("\n");
-      }
-      execution.setVariable(RevocationProcess.GROUNDS_SUMMARY,
-          grounds.isEmpty() ? "該当する取消事由はありません。取り消すことはできません。" : text.toString());
+      execution.setVariable(RevocationProcess.GROUNDS_SUMMARY, summary(grounds));
       execution.setVariable(RevocationProcess.GROUND_COUNT, grounds.size());
     };
+  }
+
+  /** The grounds as Markdown for the manager's form. */
+  static String summary(List<Map<String, Object>> grounds) {
+    StringBuilder text = new StringBuilder();
+    for (Map<String, Object> g : grounds) {
+      text.append("- **").append(g.get("article")).append("** ").append(g.get("text")).append("\n");
+    }
+    return grounds.isEmpty() ? "該当する取消事由はありません。取り消すことはできません。" : text.toString();
   }
 
   /** On completion of 「認定の取消しを決定する」: a revocation needs a ground and reasons; the decision is recorded. */

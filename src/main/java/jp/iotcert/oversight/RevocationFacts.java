@@ -18,6 +18,21 @@ public record RevocationFacts(
     Boolean unlawfulAct,
     Boolean successionDoubt) {
 
+  /** Every fact found in either. */
+  public RevocationFacts or(RevocationFacts other) {
+    return new RevocationFacts(
+        either(criteriaNotMet, other.criteriaNotMet), either(fraudulentCertification, other.fraudulentCertification),
+        either(markMisuse, other.markMisuse), either(notificationNeglected, other.notificationNeglected),
+        either(emergencyReportNeglected, other.emergencyReportNeglected),
+        either(investigationRefusedOrFalse, other.investigationRefusedOrFalse),
+        either(improvementIgnored, other.improvementIgnored), either(unlawfulAct, other.unlawfulAct),
+        either(successionDoubt, other.successionDoubt));
+  }
+
+  private static Boolean either(Boolean a, Boolean b) {
+    return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+  }
+
   /** The decision's input variables: every fact present, false unless found. */
   public Map<String, Object> asVariables() {
     Map<String, Object> variables = new LinkedHashMap<>();

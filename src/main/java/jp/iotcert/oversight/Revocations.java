@@ -33,10 +33,13 @@ public class Revocations {
   private final ObjectMapper json;
   private final String returnReminders;
   private final jp.iotcert.certification.CertificationLifecycle lifecycle;
+  private final org.camunda.bpm.engine.DecisionService decisionService;
 
   public Revocations(CertificationRegister register, ProviderNotifier notifier, RuntimeService runtimeService,
       BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json, jp.iotcert.certification.CertificationLifecycle lifecycle,
+      org.camunda.bpm.engine.DecisionService decisionService,
       @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String returnReminders) {
+    this.decisionService = decisionService;
     this.register = register;
     this.notifier = notifier;
     this.runtimeService = runtimeService;
@@ -78,6 +81,47 @@ public class Revocations {
     runtimeService.startProcessInstanceByKey(RevocationProcess.KEY, c.certificationNumber(), variables);
     register.recordEvent(c.certificationNumber(), "REVOCATION_OPENED", c.status(), calendar.today(), id, calendar.now());
     return id;
+  }
+
+  /**
+   * For a process that finds facts for 第17条1 (an investigation, an ignored improvement request):
+   * when a case of the certification awaits the manager's decision, the facts join it and its
+   * grounds are determined again, so the manager decides once on everything; otherwise a new case.
+   */
+  @Transactional
+  public String openOrJoin(Certification c, RevocationFacts facts, String summary, String openedBy) {
+    var pending = jdbc.sql("SELECT id, facts_json, summary FROM revocation_case WHERE certification_number = ? AND decision IS NULL")
+        .param(c.certificationNumber())
+        .query((rs, i) -> new String[] {rs.getString("id"), rs.getString("facts_json"), rs.getString("summary")})
+        .optional();
+    if (pending.isEmpty()) {
+      return open(c, facts, summary, openedBy);
+    }
+    String id = pending.get()[0];
+    RevocationFacts merged = read(pending.get()[1]).or(facts);
+    String mergedSummary = jp.iotcert.common.TaskInput.clip(pending.get()[2] + "\n\n（追加）" + summary.strip());
+    jdbc.sql("UPDATE revocation_case SET facts_json = ?, summary = ? WHERE id = ?")
+        .params(write(merged), mergedSummary, id).update();
+    List<Map<String, Object>> grounds = decisionService.evaluateDecisionTableByKey("revocation-grounds")
+        .variables(merged.asVariables()).evaluate().getResultList();
+    Map<String, Object> variables = new HashMap<>(merged.asVariables());
+    variables.put(RevocationProcess.CASE_SUMMARY, mergedSummary);
+    variables.put(RevocationProcess.GROUNDS, new java.util.ArrayList<>(grounds.stream().map(HashMap::new).toList()));
+    variables.put(RevocationProcess.GROUNDS_SUMMARY, RevocationDelegates.summary(grounds));
+    variables.put(RevocationProcess.GROUND_COUNT, grounds.size());
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(RevocationProcess.KEY)
+        .variableValueEquals(RevocationProcess.CASE_ID, id).list()
+        .forEach(pi -> runtimeService.setVariables(pi.getId(), variables));
+    register.recordEvent(c.certificationNumber(), "REVOCATION_FACTS_ADDED", c.status(), calendar.today(), id, calendar.now());
+    return id;
+  }
+
+  private RevocationFacts read(String factsJson) {
+    try {
+      return json.readValue(factsJson, RevocationFacts.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The manager's decision; a revocation needs at least one ground of 第17条1. */

@@ -30,9 +30,10 @@ final class TasklistStart {
       Predicate<String> exists, Register register) {
     Object recorded = execution.getVariable(idVariable);
     if (recorded != null) {
-      // Recorded already, and by no other running instance: anything else is a forged start.
-      if (!exists.test(recorded.toString()) || execution.getProcessEngineServices().getRuntimeService()
-          .createProcessInstanceQuery().variableValueEquals(idVariable, recorded).count() > 0) {
+      // Recorded already, and never started before (this instance is not flushed yet): anything else,
+      // such as a closed case started again through /engine-rest, is refused.
+      if (!exists.test(recorded.toString()) || execution.getProcessEngineServices().getHistoryService()
+          .createHistoricProcessInstanceQuery().variableValueEquals(idVariable, recorded).count() > 0) {
         throw new ProcessEngineException("事案 " + recorded + " のプロセスは開始できません。APIかTasklistの開始フォームで開始してください。");
       }
       return;

@@ -96,6 +96,7 @@ public class CaseController {
     m.put("status", i.status());
     putIfSet(m, "explanation", i.explanation());
     putIfSet(m, "inspectionCost", i.inspectionCost());
+    putIfSet(m, "inspectionCostNote", i.inspectionCostNote()); // quoted in the charge (第15条3)
     putIfSet(m, "outcome", i.outcome());
     putIfSet(m, "findings", i.findings());
     putIfSet(m, "closedOn", i.closedOn());
@@ -106,7 +107,6 @@ public class CaseController {
       putIfSet(m, "assessmentNote", i.assessmentNote());
       putIfSet(m, "cooperationRefused", i.cooperationRefused());
       putIfSet(m, "falseStatement", i.falseStatement());
-      putIfSet(m, "inspectionCostNote", i.inspectionCostNote());
     }
     return m;
   }
@@ -129,8 +129,12 @@ public class CaseController {
     m.put("openedOn", r.openedAt().atZone(jp.iotcert.common.BusinessCalendar.ZONE).toLocalDate());
     m.put("status", r.decision() == null ? "PENDING" : "DECIDED");
     putIfSet(m, "decision", r.decision());
-    putIfSet(m, "grounds", r.grounds());
     putIfSet(m, "decidedOn", r.decidedOn());
+    // The grounds of a revocation are in its written notice (第17条2); those of a case not acted on
+    // would reveal staff's findings (e.g. 第6号), so only staff see them.
+    if (internal || "REVOKE".equals(r.decision())) {
+      putIfSet(m, "grounds", r.grounds());
+    }
     if (internal) {
       m.put("summary", r.summary());
       putIfSet(m, "reasons", r.reasons());

@@ -69,6 +69,10 @@ class EmergencyProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_ReviewEmergencyReport").getId(),
         Map.of("emergencyAction", "CLOSE"))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("概要");
     complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CONTINUE"));
+    // The report that came in meanwhile is reviewed next, not left to the reminder.
+    assertThat(pi).isWaitingAt("Task_ReviewEmergencyReport");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "latestReport")).isEqualTo("9割復旧");
+    complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CONTINUE"));
     assertThat(pi).isWaitingAt("Gateway_AwaitReport");
 
     // No report for seven days: a reminder; seven more: staff decide.
@@ -112,8 +116,12 @@ class EmergencyProcessTest extends ProcessTestBase {
     ProcessInstance pi = instance(no, Emergencies.KEY);
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isFalse();
     assertThat(latestNotice(no, "EMERGENCY_RECEIVED")).contains("事業者からの通知はまだありません");
+    // A report while staff assess the case goes to review right after the assessment.
+    report(no, id, "初報：調査中");
     complete(no, "Task_AssessEmergency", Map.of("notifiedPromptly", false, "staffNote", "事業者から通知なし"));
     assertThat(emergencies.get(id).notifiedPromptly()).isFalse();
+    assertThat(pi).isWaitingAt("Task_ReviewEmergencyReport");
+    complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CONTINUE"));
     assertThat(emergencies.get(id).source()).isEqualTo(Emergencies.Source.STAFF);
 
     // The reminder is sent, then a report arrives and staff close the case.

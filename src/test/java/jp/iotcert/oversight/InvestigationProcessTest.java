@@ -27,6 +27,7 @@ class InvestigationProcessTest extends ProcessTestBase {
   @Autowired Investigations investigations;
   @Autowired Emergencies emergencies;
   @Autowired ImprovementRequests improvementRequests;
+  @Autowired Revocations revocations;
   @Autowired CertificationRegister register;
   @Autowired TransactionTemplate transactions;
   @Autowired org.camunda.bpm.engine.FormService formService;
@@ -63,6 +64,9 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(inv.status()).isEqualTo("CLOSED");
     assertThat(inv.refusedOrFalse()).isFalse();
     assertThat(latestNotice(no, "INVESTIGATION_CLOSED")).contains("問題は認められなかった").doesNotContain("設定画面で確認");
+    // A closed investigation cannot be run again through /engine-rest with made-up variables.
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(Investigations.KEY, no,
+        Map.of(Investigations.INVESTIGATION_ID, id))).isInstanceOf(ProcessEngineException.class);
     assertThat(register.events(no)).anySatisfy(e -> {
       assertThat(e.event()).isEqualTo("INVESTIGATION_CLOSED");
       assertThat(e.detail()).isEqualTo(id + " NONE");
@@ -142,6 +146,34 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(latestNotice(no, "INVESTIGATION_CLOSED")).contains("取消し").doesNotContain("報道と矛盾");
     assertThat(historyService.createHistoricActivityInstanceQuery().activityId("End_RevocationOpened").finished()
         .list()).isNotEmpty();
+  }
+
+  @Test
+  void factsFoundWhileARevocationCaseIsPendingJoinThatCase() {
+    String no = certified(P2, "取消併合サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String caseId = transactions.execute(s -> revocations.open(register.find(no).orElseThrow(),
+        new RevocationFacts(false, false, true, false, false, false, false, false, false), "認定マークの不正使用", "staff1"));
+    String id = open(no, null);
+    runDueJobs(no);
+    clockAt(LocalDate.of(2027, 4, 1).atTime(0, 0, 1));
+    runDueJobs(no);
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "cooperationRefused", true,
+        "assessmentNote", "提出なし"));
+    complete(no, "Task_DecideInvestigationOutcome", Map.of("investigationOutcome", "REVOCATION", "findings", "調査を拒否した"));
+
+    // One case, one decision: the manager sees the grounds of both (第3号 and 第6号) and both summaries.
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(no)
+        .processDefinitionKey(RevocationProcess.KEY).count()).isEqualTo(1);
+    ProcessInstance revocation = instance(no, RevocationProcess.KEY);
+    assertThat((String) runtimeService.getVariable(revocation.getId(), RevocationProcess.GROUNDS_SUMMARY))
+        .contains("第17条第1項第3号").contains("第17条第1項第6号");
+    assertThat((String) runtimeService.getVariable(revocation.getId(), RevocationProcess.CASE_SUMMARY))
+        .contains("認定マークの不正使用").contains("調査を拒否した");
+    assertThat(investigations.get(id).outcome()).isEqualTo(Investigations.Outcome.REVOCATION);
+    complete(no, "Task_DecideRevocation", Map.of(RevocationProcess.DECISION, "REVOKE", RevocationProcess.REASONS, "重大"));
+    assertThat(jdbc.sql("SELECT grounds FROM revocation_case WHERE id = ?").param(caseId).query(String.class).single())
+        .contains("第17条第1項第3号").contains("第17条第1項第6号");
   }
 
   @Test
