@@ -1,10 +1,14 @@
 package jp.iotcert.oversight;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
@@ -15,6 +19,7 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +58,9 @@ public class Emergencies {
     this.jdbc = jdbc;
     this.reportInterval = reportInterval;
     // Checked at start: a bad value would otherwise fail every emergency case opened.
-    java.time.Period interval;
+    Period interval;
     try {
-      interval = java.time.Period.parse(reportInterval);
+      interval = Period.parse(reportInterval);
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalStateException("iotcert.oversight.emergency-report-interval must be an ISO period such as P7D: "
           + reportInterval, e);
@@ -71,7 +76,7 @@ public class Emergencies {
       LocalDate occurredOn, String description, LocalDate openedOn, Boolean notifiedPromptly, String staffNote,
       String status, String closingSummary, LocalDate closedOn, String investigationId) {}
 
-  public record Report(String report, String reportedBy, java.time.Instant reportedAt) {}
+  public record Report(String report, String reportedBy, Instant reportedAt) {}
 
   /** Staff record an emergency they learned of otherwise than from the provider (第14条, 第17条1(5)). */
   @Transactional
@@ -123,11 +128,11 @@ public class Emergencies {
             Timestamp.from(calendar.now()))
         .update();
     notifier.send(c, ProviderNotice.EMERGENCY_RECEIVED, Map.of("occurredOn", occurredOn.toString(),
-        "emergencyId", id, "interval", japanese(java.time.Period.parse(reportInterval)),
+        "emergencyId", id, "interval", japanese(Period.parse(reportInterval)),
         "source", source == Source.PROVIDER ? "" : "\n認定機関が把握したもので、事業者からの通知はまだありません。第14条により速やかに通知してください。"));
     register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
-        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + jp.iotcert.common.TaskInput.clip(description.replace("\n", " "));
+        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + TaskInput.clip(description.replace("\n", " "));
     return Map.of(
         EMERGENCY_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
         "providerName", c.providerName(), "emergencySource", source.name(), "emergencySummary", summary,
@@ -161,13 +166,13 @@ public class Emergencies {
         .processInstanceBusinessKey(certificationNumber).variableValueEquals(EMERGENCY_ID, emergencyId).list()) {
       boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId())
           .eventType("message").eventName(MESSAGE_REPORTED).count() > 0;
-      Map<String, Object> variables = Map.of("latestReport", jp.iotcert.common.TaskInput.clip(report.strip()),
+      Map<String, Object> variables = Map.of("latestReport", TaskInput.clip(report.strip()),
           "reportCount", reports(emergencyId).size());
       if (waiting) {
         runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi.getId())
             .setVariables(variables).correlateWithResult();
       } else {
-        Map<String, Object> pending = new java.util.HashMap<>(variables);
+        Map<String, Object> pending = new HashMap<>(variables);
         pending.put("reportPending", true); // reviewed as soon as staff are done with the task at hand
         runtimeService.setVariables(pi.getId(), pending);
       }
@@ -200,7 +205,7 @@ public class Emergencies {
         .orElseThrow(() -> new NotFoundException("緊急事態 " + id + " はありません。"));
   }
 
-  public java.util.Optional<Emergency> forNotification(String notificationId) {
+  public Optional<Emergency> forNotification(String notificationId) {
     return jdbc.sql("SELECT * FROM emergency_case WHERE notification_id = ?").param(notificationId)
         .query(Emergencies::map).optional();
   }
@@ -218,7 +223,7 @@ public class Emergencies {
   }
 
   /** "7日", "1か月" for the notice. */
-  static String japanese(java.time.Period p) {
+  static String japanese(Period p) {
     return (p.getYears() > 0 ? p.getYears() + "年" : "") + (p.getMonths() > 0 ? p.getMonths() + "か月" : "")
         + (p.getDays() > 0 ? p.getDays() + "日" : "");
   }

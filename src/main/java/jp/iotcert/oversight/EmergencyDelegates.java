@@ -3,6 +3,7 @@ package jp.iotcert.oversight;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationNotifications;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.ProviderNotice;
@@ -10,7 +11,6 @@ import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -128,7 +128,7 @@ public class EmergencyDelegates {
       CertificationRegister register) {
     return execution -> {
       Emergencies.Emergency e = emergencies.get(emergencyId(execution));
-      jp.iotcert.certification.Certification c = register.find(e.certificationNumber()).orElseThrow();
+      Certification c = register.find(e.certificationNumber()).orElseThrow();
       if (!c.status().inForce()) {
         return; // ended meanwhile: there is no certified service left to investigate
       }

@@ -13,7 +13,6 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
-import jp.iotcert.notice.NoticeService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;

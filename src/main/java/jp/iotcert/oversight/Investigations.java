@@ -16,6 +16,7 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.common.TaskInput;
 import jp.iotcert.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -139,7 +140,7 @@ public class Investigations {
     variables.put("certificationNumber", c.certificationNumber());
     variables.put("serviceName", c.serviceName());
     variables.put("providerName", c.providerName());
-    variables.put("investigationSummary", jp.iotcert.common.TaskInput.clip(summary)); // a text variable holds 4,000
+    variables.put("investigationSummary", TaskInput.clip(summary)); // a text variable holds 4,000
     variables.put("explanationDeadline", request.deadline().toString());
     variables.put("explanationDeadlineAt", BusinessCalendar.endOf(request.deadline()));
     variables.put("explanationReceived", false);

@@ -3,6 +3,7 @@ package jp.iotcert.registry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
 import jp.iotcert.identity.Groups;
@@ -126,7 +127,7 @@ public class CaseController {
   private static Map<String, Object> revocation(Revocations.Case r, boolean internal) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
-    m.put("openedOn", r.openedAt().atZone(jp.iotcert.common.BusinessCalendar.ZONE).toLocalDate());
+    m.put("openedOn", r.openedAt().atZone(BusinessCalendar.ZONE).toLocalDate());
     m.put("status", r.decision() == null ? "PENDING" : "DECIDED");
     putIfSet(m, "decision", r.decision());
     putIfSet(m, "decidedOn", r.decidedOn());

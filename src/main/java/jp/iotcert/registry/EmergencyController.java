@@ -1,7 +1,6 @@
 package jp.iotcert.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.springframework.web.util.UriComponentsBuilder;
 import java.util.Map;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Emergencies (第14条): the provider's progress reports, and emergencies staff learned of otherwise
