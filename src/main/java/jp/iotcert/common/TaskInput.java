@@ -22,7 +22,17 @@ public final class TaskInput {
 
   /** The text cut to {@link #MAX_TEXT} characters (an ellipsis marks a cut), for texts composed from several inputs. */
   public static String clip(String text) {
-    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    return clip(text, MAX_TEXT);
+  }
+
+  /** Like {@link #clip}, keeping the end: for texts whose newest part is last. */
+  public static String clipStart(String text) {
+    return text.length() <= MAX_TEXT ? text : "…" + text.substring(text.length() - MAX_TEXT + 1);
+  }
+
+  /** Cut to at most {@code max} characters (an ellipsis marks a cut). */
+  public static String clip(String text, int max) {
+    return text.length() <= max ? text : max <= 0 ? "" : text.substring(0, max - 1) + "…";
   }
 
   public static void maxLength(VariableScope scope, String name, String label) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,9 @@ import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.TaskInput;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class Emergencies {
 
   public record Emergency(String id, String certificationNumber, Source source, String notificationId,
       LocalDate occurredOn, String description, LocalDate openedOn, Boolean notifiedPromptly, String staffNote,
-      String status, String closingSummary, LocalDate closedOn, String investigationId) {}
+      String status, String closingSummary, LocalDate closedOn, String investigationId, String processInstanceId) {}
 
   public record Report(String report, String reportedBy, Instant reportedAt) {}
 
@@ -141,8 +142,21 @@ public class Emergencies {
         "notifiedPromptly", source == Source.PROVIDER);
   }
 
-  public boolean exists(String id) {
-    return jdbc.sql("SELECT COUNT(*) FROM emergency_case WHERE id = ?").param(id).query(Integer.class).single() > 0;
+  /** Binds the recorded emergency to the one process instance that works it; false if it is bound already. */
+  boolean bind(String id, String processInstanceId) {
+    return jdbc.sql("UPDATE emergency_case SET process_instance_id = ? WHERE id = ? AND process_instance_id IS NULL")
+        .params(processInstanceId, id).update() == 1;
+  }
+
+  /** The emergency this process instance works (see {@link Investigations#forProcess}). */
+  Emergency forProcess(DelegateExecution execution) {
+    Object id = execution.getVariable(EMERGENCY_ID);
+    Emergency e = id == null ? null : jdbc.sql("SELECT * FROM emergency_case WHERE id = ?").param(id.toString())
+        .query(Emergencies::map).optional().orElse(null);
+    if (e == null || !execution.getProcessInstanceId().equals(e.processInstanceId())) {
+      throw new ProcessEngineException("このプロセスは緊急事態 " + id + " のプロセスではありません。");
+    }
+    return e;
   }
 
   /** The provider's report of measures and progress; it goes to staff (第14条). */
@@ -162,20 +176,23 @@ public class Emergencies {
         .params(UUID.randomUUID().toString(), emergencyId, report.strip(), by, Timestamp.from(calendar.now())).update();
     // Waiting for a report: it goes to staff now. Otherwise (staff are assessing or reviewing) it is
     // kept and marked pending, and staff review it next; a failed correlation would roll back the call.
-    for (var pi : runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(certificationNumber).variableValueEquals(EMERGENCY_ID, emergencyId).list()) {
-      boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId())
-          .eventType("message").eventName(MESSAGE_REPORTED).count() > 0;
-      Map<String, Object> variables = Map.of("latestReport", TaskInput.clip(report.strip()),
-          "reportCount", reports(emergencyId).size());
-      if (waiting) {
-        runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi.getId())
-            .setVariables(variables).correlateWithResult();
-      } else {
-        Map<String, Object> pending = new HashMap<>(variables);
-        pending.put("reportPending", true); // reviewed as soon as staff are done with the task at hand
-        runtimeService.setVariables(pi.getId(), pending);
-      }
+    String pi = e.processInstanceId();
+    if (pi == null || runtimeService.createProcessInstanceQuery().processInstanceId(pi).count() == 0) {
+      return; // the case's process was cancelled (Cockpit): the report is kept with the case
+    }
+    boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(pi)
+        .eventType("message").eventName(MESSAGE_REPORTED).count() > 0;
+    int count = reports(emergencyId).size();
+    if (waiting) {
+      runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi)
+          .setVariable("latestReport", TaskInput.clip(report.strip())).setVariable("reportCount", count)
+          .correlateWithResult();
+    } else {
+      // Several reports while staff are busy: all of them are shown at the next review, newest last.
+      String shown = Boolean.TRUE.equals(runtimeService.getVariable(pi, "reportPending"))
+          ? runtimeService.getVariable(pi, "latestReport") + "\n\n---\n\n" + report.strip() : report.strip();
+      runtimeService.setVariables(pi, Map.of("latestReport", TaskInput.clipStart(shown), "reportCount", count,
+          "reportPending", true)); // reviewed as soon as staff are done with the task at hand
     }
   }
 
@@ -236,6 +253,7 @@ public class Emergencies {
         rs.getObject("occurred_on", LocalDate.class), rs.getString("description"),
         rs.getTimestamp("opened_at").toInstant().atZone(BusinessCalendar.ZONE).toLocalDate(),
         promptly == null ? null : rs.getBoolean("notified_promptly"), rs.getString("staff_note"), rs.getString("status"),
-        rs.getString("closing_summary"), rs.getObject("closed_on", LocalDate.class), rs.getString("investigation_id"));
+        rs.getString("closing_summary"), rs.getObject("closed_on", LocalDate.class), rs.getString("investigation_id"),
+        rs.getString("process_instance_id"));
   }
 }

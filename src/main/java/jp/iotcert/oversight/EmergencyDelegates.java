@@ -29,7 +29,7 @@ public class EmergencyDelegates {
   /** Start listener of 緊急事態の把握: an emergency staff found, started in Tasklist (`form-open-emergency`). */
   @Bean
   ExecutionListener registerEmergency(Emergencies emergencies, CertificationRegister register) {
-    return execution -> TasklistStart.register(execution, register, Emergencies.EMERGENCY_ID, emergencies::exists,
+    return execution -> TasklistStart.register(execution, register, Emergencies.EMERGENCY_ID, emergencies::bind,
         (c, user) -> emergencies.registerByStaff(c, new Emergencies.NewEmergency(date(execution, "occurredOn"),
             TaskInput.text(execution, "description")), user));
   }
@@ -58,7 +58,7 @@ public class EmergencyDelegates {
       if (TaskInput.text(task, "staffNote").isEmpty()) {
         throw new ProcessEngineException("所見を記入してください。");
       }
-      emergencies.recordPromptness(emergencyId(task), promptly, TaskInput.text(task, "staffNote"));
+      emergencies.recordPromptness(emergencies.forProcess(task.getExecution()).id(), promptly, TaskInput.text(task, "staffNote"));
     };
   }
 
@@ -77,6 +77,9 @@ public class EmergencyDelegates {
       TaskInput.maxLength(task, "investigationRequest", "求める説明・資料");
       boolean investigate = Boolean.TRUE.equals(task.getVariable("openInvestigation"));
       if (CLOSE.equals(action)) {
+        if (Boolean.TRUE.equals(task.getVariable("reportPending"))) {
+          throw new ProcessEngineException("新しい経過報告が届いています。「次の経過報告を待つ」を選ぶと続けて確認できます。確認してから終結してください。");
+        }
         if (TaskInput.text(task, "closingSummary").isEmpty()) {
           throw new ProcessEngineException("終結するときは概要を記入してください。");
         }
@@ -100,7 +103,7 @@ public class EmergencyDelegates {
   @Bean
   JavaDelegate closeEmergency(Emergencies emergencies, CertificationRegister register, ProviderNotifier notifier) {
     return execution -> {
-      Emergencies.Emergency e = emergencies.get(emergencyId(execution));
+      Emergencies.Emergency e = emergencies.forProcess(execution);
       String summary = TaskInput.text(execution, "closingSummary");
       emergencies.close(e.id(), summary);
       notifier.send(register.find(e.certificationNumber()).orElseThrow(), ProviderNotice.EMERGENCY_CLOSED,
@@ -115,7 +118,7 @@ public class EmergencyDelegates {
       if (Boolean.TRUE.equals(execution.getVariable("reportPending"))) {
         return; // a report came in while the reminder was due: staff review it instead
       }
-      Emergencies.Emergency e = emergencies.get(emergencyId(execution));
+      Emergencies.Emergency e = emergencies.forProcess(execution);
       notifier.send(register.find(e.certificationNumber()).orElseThrow(), ProviderNotice.EMERGENCY_REPORT_REMINDER,
           Map.of("emergencyId", e.id()));
       execution.setVariable("reminded", true);
@@ -127,7 +130,7 @@ public class EmergencyDelegates {
   JavaDelegate openInvestigationFromEmergency(Emergencies emergencies, Investigations investigations,
       CertificationRegister register) {
     return execution -> {
-      Emergencies.Emergency e = emergencies.get(emergencyId(execution));
+      Emergencies.Emergency e = emergencies.forProcess(execution);
       Certification c = register.find(e.certificationNumber()).orElseThrow();
       if (!c.status().inForce()) {
         return; // ended meanwhile: there is no certified service left to investigate
@@ -150,7 +153,4 @@ public class EmergencyDelegates {
     }
   }
 
-  private static String emergencyId(VariableScope scope) {
-    return (String) scope.getVariable(Emergencies.EMERGENCY_ID);
-  }
 }

@@ -35,7 +35,7 @@ public class InvestigationDelegates {
   @Bean
   ExecutionListener registerInvestigation(Investigations investigations, CertificationRegister register) {
     return execution -> TasklistStart.register(execution, register, Investigations.INVESTIGATION_ID,
-        investigations::exists, (c, user) -> {
+        investigations::bind, (c, user) -> {
           List<String> scope = new ArrayList<>();
           if (fact(execution, "scopeOperations")) {
             scope.add(Investigations.Scope.OPERATIONS.name());
@@ -54,7 +54,7 @@ public class InvestigationDelegates {
   @Bean
   JavaDelegate requestExplanation(Investigations investigations, CertificationRegister register, ProviderNotifier notifier) {
     return execution -> {
-      Investigation inv = investigations.get(id(execution));
+      Investigation inv = investigations.forProcess(execution);
       notifier.send(certification(register, inv), ProviderNotice.EXPLANATION_REQUESTED, Map.of(
           "request", inv.request(), "deadline", inv.deadline().toString(), "investigationId", inv.id()));
     };
@@ -67,7 +67,7 @@ public class InvestigationDelegates {
   @Bean
   TaskListener assignInvestigationDelegate(Investigations investigations) {
     return task -> {
-      String delegate = investigations.get(id(task)).delegatedTo();
+      String delegate = investigations.forProcess(task.getExecution()).delegatedTo();
       if (delegate != null) {
         task.setAssignee(delegate);
       }
@@ -89,7 +89,7 @@ public class InvestigationDelegates {
       boolean falseStatement = Boolean.TRUE.equals(task.getVariable("falseStatement"));
       task.getExecution().setVariable("cooperationRefused", refused);
       task.getExecution().setVariable("falseStatement", falseStatement);
-      investigations.recordAssessment(id(task), TaskInput.text(task, "assessmentNote"), refused, falseStatement);
+      investigations.recordAssessment(investigations.forProcess(task.getExecution()).id(), TaskInput.text(task, "assessmentNote"), refused, falseStatement);
     };
   }
 
@@ -106,7 +106,7 @@ public class InvestigationDelegates {
         throw new ProcessEngineException("費用の内訳は1000文字以内で入力してください。");
       }
       task.getExecution().setVariable("inspectionCost", n.longValue());
-      investigations.recordInspectionCost(id(task), n.longValue(), TaskInput.text(task, "inspectionCostNote"));
+      investigations.recordInspectionCost(investigations.forProcess(task.getExecution()).id(), n.longValue(), TaskInput.text(task, "inspectionCostNote"));
     };
   }
 
@@ -115,7 +115,7 @@ public class InvestigationDelegates {
   JavaDelegate chargeInspectionCost(Investigations investigations, CertificationRegister register,
       ProviderNotifier notifier) {
     return execution -> {
-      Investigation inv = investigations.get(id(execution));
+      Investigation inv = investigations.forProcess(execution);
       if (inv.inspectionCost() != null && inv.inspectionCost() > 0) {
         notifier.send(certification(register, inv), ProviderNotice.INSPECTION_COST_CHARGED, Map.of(
             "inspectionCost", String.format("%,d", inv.inspectionCost()),
@@ -160,7 +160,7 @@ public class InvestigationDelegates {
   JavaDelegate closeInvestigation(Investigations investigations, CertificationRegister register,
       ProviderNotifier notifier) {
     return execution -> {
-      Investigation inv = investigations.get(id(execution));
+      Investigation inv = investigations.forProcess(execution);
       Outcome outcome = Outcome.valueOf(TaskInput.text(execution, OUTCOME));
       String findings = TaskInput.text(execution, "findings");
       investigations.recordOutcome(inv.id(), outcome, findings);
@@ -174,7 +174,7 @@ public class InvestigationDelegates {
   JavaDelegate openImprovementFromInvestigation(Investigations investigations, ImprovementRequests requests,
       CertificationRegister register) {
     return execution -> {
-      Investigation inv = investigations.get(id(execution));
+      Investigation inv = investigations.forProcess(execution);
       Certification c = certification(register, inv);
       if (!c.status().inForce()) {
         return; // ended meanwhile (revoked, lapsed…): nothing left to improve
@@ -190,7 +190,7 @@ public class InvestigationDelegates {
   JavaDelegate openRevocationFromInvestigation(Investigations investigations, Emergencies emergencies,
       Revocations revocations, CertificationRegister register) {
     return execution -> {
-      Investigation inv = investigations.get(id(execution));
+      Investigation inv = investigations.forProcess(execution);
       Certification c = certification(register, inv);
       if (!c.status().inForce()) {
         return; // ended meanwhile: there is nothing left to revoke
@@ -214,7 +214,4 @@ public class InvestigationDelegates {
     return register.find(inv.certificationNumber()).orElseThrow();
   }
 
-  private static String id(VariableScope scope) {
-    return (String) scope.getVariable(Investigations.INVESTIGATION_ID);
-  }
 }

@@ -20,7 +20,9 @@ import jp.iotcert.common.TaskInput;
 import jp.iotcert.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +71,7 @@ public class Investigations {
       LocalDate deadline, String emergencyId, String delegatedTo, String openedBy, LocalDate openedOn,
       String explanation, String assessmentNote, Boolean cooperationRefused, Boolean falseStatement,
       Long inspectionCost, String inspectionCostNote, Outcome outcome, String findings, String status,
-      LocalDate closedOn) {
+      LocalDate closedOn, String processInstanceId) {
 
     /** 第17条1(6): the investigation was refused, or the explanation was false. */
     public boolean refusedOrFalse() {
@@ -131,8 +133,9 @@ public class Investigations {
         .update();
     register.recordEvent(c.certificationNumber(), "INVESTIGATION_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**対象** " + String.join("、", scope.stream().map(SCOPE_LABELS::get).toList())
-        + "\n\n**理由** " + request.reason().strip().replace("\n", " ")
-        + "\n\n**求める説明・資料** " + request.request().strip().replace("\n", " ")
+        // Each part cut on its own, so the deadline always shows (a text variable holds 4,000).
+        + "\n\n**理由** " + TaskInput.clip(request.reason().strip().replace("\n", " "), 1400)
+        + "\n\n**求める説明・資料** " + TaskInput.clip(request.request().strip().replace("\n", " "), 1400)
         + "\n\n**提出期限** " + request.deadline()
         + (emergencyId == null ? "" : "\n\n緊急事態（第14条）の対応から開始した調査です。");
     Map<String, Object> variables = new HashMap<>();
@@ -140,7 +143,7 @@ public class Investigations {
     variables.put("certificationNumber", c.certificationNumber());
     variables.put("serviceName", c.serviceName());
     variables.put("providerName", c.providerName());
-    variables.put("investigationSummary", TaskInput.clip(summary)); // a text variable holds 4,000
+    variables.put("investigationSummary", summary);
     variables.put("explanationDeadline", request.deadline().toString());
     variables.put("explanationDeadlineAt", BusinessCalendar.endOf(request.deadline()));
     variables.put("explanationReceived", false);
@@ -196,8 +199,25 @@ public class Investigations {
         .orElseThrow(() -> new NotFoundException("調査 " + id + " はありません。"));
   }
 
-  public boolean exists(String id) {
-    return jdbc.sql("SELECT COUNT(*) FROM investigation WHERE id = ?").param(id).query(Integer.class).single() > 0;
+  /** Binds the recorded investigation to the one process instance that works it; false if it is bound already. */
+  boolean bind(String id, String processInstanceId) {
+    return jdbc.sql("UPDATE investigation SET process_instance_id = ? WHERE id = ? AND process_instance_id IS NULL")
+        .params(processInstanceId, id).update() == 1;
+  }
+
+  /**
+   * The investigation this process instance works. Every delegate and listener goes through here, so
+   * an instance started around the start event's check (through /engine-rest start instructions)
+   * cannot touch any investigation.
+   */
+  Investigation forProcess(DelegateExecution execution) {
+    Object id = execution.getVariable(INVESTIGATION_ID);
+    Investigation inv = id == null ? null : jdbc.sql("SELECT * FROM investigation WHERE id = ?").param(id.toString())
+        .query(Investigations::map).optional().orElse(null);
+    if (inv == null || !execution.getProcessInstanceId().equals(inv.processInstanceId())) {
+      throw new ProcessEngineException("このプロセスは調査 " + id + " のプロセスではありません。");
+    }
+    return inv;
   }
 
   public List<Investigation> of(String certificationNumber) {
@@ -224,7 +244,7 @@ public class Investigations {
         rs.getString("explanation"), rs.getString("assessment_note"), bool(rs, "cooperation_refused"),
         bool(rs, "false_statement"), cost == null ? null : ((Number) cost).longValue(), rs.getString("inspection_cost_note"),
         outcome == null ? null : Outcome.valueOf(outcome), rs.getString("findings"), rs.getString("status"),
-        rs.getObject("closed_on", LocalDate.class));
+        rs.getObject("closed_on", LocalDate.class), rs.getString("process_instance_id"));
   }
 
   private static Boolean bool(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

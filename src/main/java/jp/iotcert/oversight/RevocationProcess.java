@@ -4,6 +4,8 @@ package jp.iotcert.oversight;
 public final class RevocationProcess {
 
   public static final String KEY = "revocation";
+  public static final String EVALUATE_GROUNDS = "Task_EvaluateGrounds";
+  public static final String DECISION_TASK = "Task_DecideRevocation";
   public static final String CASE_ID = "revocationCaseId";
   public static final String GROUNDS = "revocationGrounds";
   public static final String GROUNDS_SUMMARY = "groundsSummary";

@@ -15,6 +15,7 @@ import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +34,10 @@ public class Revocations {
   private final ObjectMapper json;
   private final String returnReminders;
   private final jp.iotcert.certification.CertificationLifecycle lifecycle;
-  private final org.camunda.bpm.engine.DecisionService decisionService;
 
   public Revocations(CertificationRegister register, ProviderNotifier notifier, RuntimeService runtimeService,
       BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json, jp.iotcert.certification.CertificationLifecycle lifecycle,
-      org.camunda.bpm.engine.DecisionService decisionService,
       @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String returnReminders) {
-    this.decisionService = decisionService;
     this.register = register;
     this.notifier = notifier;
     this.runtimeService = runtimeService;
@@ -85,8 +83,10 @@ public class Revocations {
 
   /**
    * For a process that finds facts for 第17条1 (an investigation, an ignored improvement request):
-   * when a case of the certification awaits the manager's decision, the facts join it and its
-   * grounds are determined again, so the manager decides once on everything; otherwise a new case.
+   * when a case of the certification awaits the manager's decision, the facts join it, so the
+   * manager decides once on everything; otherwise a new case. The waiting decision task is replaced:
+   * the grounds are determined again by the model's own steps, and a form still open on the old task
+   * can no longer be submitted with grounds the manager has not seen.
    */
   @Transactional
   public String openOrJoin(Certification c, RevocationFacts facts, String summary, String openedBy) {
@@ -94,24 +94,32 @@ public class Revocations {
         .param(c.certificationNumber())
         .query((rs, i) -> new String[] {rs.getString("id"), rs.getString("facts_json"), rs.getString("summary")})
         .optional();
-    if (pending.isEmpty()) {
+    var instance = pending.map(p -> runtimeService.createProcessInstanceQuery().processDefinitionKey(RevocationProcess.KEY)
+        .variableValueEquals(RevocationProcess.CASE_ID, p[0]).singleResult());
+    if (pending.isEmpty() || instance.isEmpty()) {
       return open(c, facts, summary, openedBy);
     }
     String id = pending.get()[0];
     RevocationFacts merged = read(pending.get()[1]).or(facts);
-    String mergedSummary = jp.iotcert.common.TaskInput.clip(pending.get()[2] + "\n\n（追加）" + summary.strip());
-    jdbc.sql("UPDATE revocation_case SET facts_json = ?, summary = ? WHERE id = ?")
-        .params(write(merged), mergedSummary, id).update();
-    List<Map<String, Object>> grounds = decisionService.evaluateDecisionTableByKey("revocation-grounds")
-        .variables(merged.asVariables()).evaluate().getResultList();
+    String added = "\n\n（追加）" + summary.strip();
+    // The new facts' summary is kept whole; the earlier one gives way if the two are too long.
+    String mergedSummary = TaskInput.clip(pending.get()[2], TaskInput.MAX_TEXT - added.length()) + added;
+    if (jdbc.sql("UPDATE revocation_case SET facts_json = ?, summary = ? WHERE id = ? AND decision IS NULL")
+        .params(write(merged), TaskInput.clip(mergedSummary), id).update() == 0) {
+      return open(c, facts, summary, openedBy); // decided in the meantime
+    }
     Map<String, Object> variables = new HashMap<>(merged.asVariables());
-    variables.put(RevocationProcess.CASE_SUMMARY, mergedSummary);
-    variables.put(RevocationProcess.GROUNDS, new java.util.ArrayList<>(grounds.stream().map(HashMap::new).toList()));
-    variables.put(RevocationProcess.GROUNDS_SUMMARY, RevocationDelegates.summary(grounds));
-    variables.put(RevocationProcess.GROUND_COUNT, grounds.size());
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(RevocationProcess.KEY)
-        .variableValueEquals(RevocationProcess.CASE_ID, id).list()
-        .forEach(pi -> runtimeService.setVariables(pi.getId(), variables));
+    variables.put(RevocationProcess.CASE_SUMMARY, TaskInput.clip(mergedSummary));
+    // Start the new evaluation first, then cancel the old task by its instance id: cancelling the only
+    // activity first would end the process instance.
+    org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder modification = runtimeService
+        .createProcessInstanceModification(instance.get().getId())
+        .startBeforeActivity(RevocationProcess.EVALUATE_GROUNDS).setVariables(variables);
+    for (var waiting : runtimeService.getActivityInstance(instance.get().getId())
+        .getActivityInstances(RevocationProcess.DECISION_TASK)) {
+      modification = modification.cancelActivityInstance(waiting.getId());
+    }
+    modification.execute();
     register.recordEvent(c.certificationNumber(), "REVOCATION_FACTS_ADDED", c.status(), calendar.today(), id, calendar.now());
     return id;
   }

@@ -1,7 +1,7 @@
 package jp.iotcert.oversight;
 
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
@@ -11,10 +11,14 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * A case process started by staff from Tasklist's start form (「プロセスを開始」) is checked and
- * recorded exactly as through the API, by the start event's listener: the form's fields go through
- * the same service, the case's variables are set, and the certification number becomes the business
- * key. Any error refuses the start with its message in Tasklist, and nothing is kept.
+ * The start event's listener of a case process (`emergency`, `investigation`). A case started by the
+ * API or another process is recorded already; one started by staff from Tasklist's start form
+ * (「プロセスを開始」) is checked and recorded here exactly as through the API: the form's fields go
+ * through the same service, the case's variables are set, and the certification number becomes the
+ * business key. Either way the case is then bound to this process instance, once: the delegates work
+ * only the case bound to their instance, so an instance started around this check (start
+ * instructions, skipped listeners) or a second instance for the same case can change nothing. Any
+ * error refuses the start with its message in Tasklist, and nothing is kept.
  */
 final class TasklistStart {
 
@@ -22,22 +26,23 @@ final class TasklistStart {
 
   /**
    * @param idVariable the case id variable, set when the API (or another process) started it
-   * @param exists whether a case with that id is recorded
+   * @param bind binds the case id to the process instance id; false if it is unknown or bound already
    * @param register checks and records the case from the form for the certification and user,
    *     returning the process variables
    */
   static void register(DelegateExecution execution, CertificationRegister certifications, String idVariable,
-      Predicate<String> exists, Register register) {
+      BiPredicate<String, String> bind, Register register) {
     Object recorded = execution.getVariable(idVariable);
-    if (recorded != null) {
-      // Recorded already, and never started before (this instance is not flushed yet): anything else,
-      // such as a closed case started again through /engine-rest, is refused.
-      if (!exists.test(recorded.toString()) || execution.getProcessEngineServices().getHistoryService()
-          .createHistoricProcessInstanceQuery().variableValueEquals(idVariable, recorded).count() > 0) {
-        throw new ProcessEngineException("事案 " + recorded + " のプロセスは開始できません。APIかTasklistの開始フォームで開始してください。");
-      }
-      return;
+    if (recorded == null) {
+      recorded = fromForm(execution, certifications, idVariable, register);
     }
+    if (!bind.test(recorded.toString(), execution.getProcessInstanceId())) {
+      throw new ProcessEngineException("事案 " + recorded + " のプロセスは開始できません。APIかTasklistの開始フォームで開始してください。");
+    }
+  }
+
+  private static Object fromForm(DelegateExecution execution, CertificationRegister certifications, String idVariable,
+      Register register) {
     String no = TaskInput.text(execution, "certificationNumber");
     Certification c = certifications.find(no)
         .orElseThrow(() -> new ProcessEngineException("認定番号「" + no + "」の認定はありません。"));
@@ -45,6 +50,7 @@ final class TasklistStart {
     try {
       execution.setVariables(register.apply(c, authentication == null ? "tasklist" : authentication.getUserId()));
       execution.setProcessBusinessKey(c.certificationNumber());
+      return execution.getVariable(idVariable);
     } catch (InvalidInputException e) {
       throw new ProcessEngineException(e.getMessage() + " "
           + String.join(" ", e.errors().stream().map(InvalidInputException.FieldError::message).toList()));

@@ -3,6 +3,7 @@ package jp.iotcert.registry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
@@ -10,6 +11,7 @@ import jp.iotcert.identity.Groups;
 import jp.iotcert.oversight.Emergencies;
 import jp.iotcert.oversight.ImprovementRequests;
 import jp.iotcert.oversight.Investigations;
+import jp.iotcert.oversight.RevocationProcess;
 import jp.iotcert.oversight.Revocations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,7 +65,9 @@ public class CaseController {
     view.put("improvementRequests", improvementRequests.of(c.certificationNumber()).stream()
         .map(CaseController::improvement).toList());
     // The provider sees that proceedings are open and how they ended, never staff's summary of the case.
-    view.put("revocations", revocations.of(c.certificationNumber()).stream().map(r -> revocation(r, staff)).toList());
+    boolean revoked = c.status() == CertificationStatus.REVOKED;
+    view.put("revocations", revocations.of(c.certificationNumber()).stream()
+        .map(r -> revocation(r, staff, revoked)).toList());
     return view;
   }
 
@@ -124,21 +128,25 @@ public class CaseController {
     return m;
   }
 
-  private static Map<String, Object> revocation(Revocations.Case r, boolean internal) {
+  private static Map<String, Object> revocation(Revocations.Case r, boolean internal, boolean revoked) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("openedOn", r.openedAt().atZone(BusinessCalendar.ZONE).toLocalDate());
-    m.put("status", r.decision() == null ? "PENDING" : "DECIDED");
-    putIfSet(m, "decision", r.decision());
-    putIfSet(m, "decidedOn", r.decidedOn());
-    // The grounds of a revocation are in its written notice (第17条2); those of a case not acted on
-    // would reveal staff's findings (e.g. 第6号), so only staff see them.
-    if (internal || "REVOKE".equals(r.decision())) {
+    // The provider learns a revocation when it takes effect, with its written notice (第17条2): the
+    // grounds and reasons then, as in the notice. Until then, and for a case not acted on, staff's
+    // grounds would reveal their findings (e.g. 第6号), so only staff see them.
+    boolean disclosed = internal || r.decision() == null || !RevocationProcess.REVOKE.equals(r.decision()) || revoked;
+    m.put("status", r.decision() == null || !disclosed ? "PENDING" : "DECIDED");
+    if (disclosed) {
+      putIfSet(m, "decision", r.decision());
+      putIfSet(m, "decidedOn", r.decidedOn());
+    }
+    if (internal || (revoked && RevocationProcess.REVOKE.equals(r.decision()))) {
       putIfSet(m, "grounds", r.grounds());
+      putIfSet(m, "reasons", r.reasons());
     }
     if (internal) {
       m.put("summary", r.summary());
-      putIfSet(m, "reasons", r.reasons());
     }
     return m;
   }

@@ -146,6 +146,18 @@ class OversightApiTest extends ApiTestBase {
     assertThat(cases.get("revocations").get(0).get("summary").asText()).isEqualTo("認定マークの不正使用");
     assertThat(get("provider2", "/api/certifications/" + no).getBody().get("history").toString())
         .contains("REVOCATION_OPENED").doesNotContain("認定マークの不正使用");
+
+    // Not revoked: the provider learns that, not the grounds staff found (第3号 here).
+    taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(no)
+        .taskDefinitionKey("Task_DecideRevocation").singleResult().getId(),
+        Map.of("revocationDecision", "KEEP", "revocationReasons", "是正を確認"));
+    JsonNode kept = get("provider2", "/api/certifications/" + no + "/cases").getBody().get("revocations").get(0);
+    assertThat(kept.get("status").asText()).isEqualTo("DECIDED");
+    assertThat(kept.get("decision").asText()).isEqualTo("KEEP");
+    assertThat(kept.has("grounds")).isFalse();
+    assertThat(kept.has("reasons")).isFalse();
+    assertThat(get("staff1", "/api/certifications/" + no + "/cases").getBody().get("revocations").get(0)
+        .get("grounds").asText()).contains("第17条第1項第3号");
   }
 
   /** The kinds of the provider's open obligations in GET /api/certifications/{no}. */

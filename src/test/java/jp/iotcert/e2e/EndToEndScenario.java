@@ -188,6 +188,11 @@ abstract class EndToEndScenario {
           .until(() -> exchange(null, HttpMethod.GET, "/api/public/certifications/" + no, null, null).getBody(),
               e -> "REVOKED".equals(e.get("status").asText()));
       assertThat(entry.toString()).doesNotContain("手順書なし"); // staff's assessment never reaches the public
+      JsonNode revocation = exchange("provider2", HttpMethod.GET, "/api/certifications/" + no + "/cases", null, null)
+          .getBody().get("revocations").get(0);
+      assertThat(revocation.get("decision").asText()).isEqualTo("REVOKE");
+      assertThat(revocation.get("grounds").asText()).contains("第17条第1項第7号"); // as in the written notice
+      assertThat(revocation.has("summary")).isFalse();
       assertThat(jdbc.sql("SELECT ended_on FROM certification WHERE certification_number = ?").param(no)
           .query(LocalDate.class).single()).isEqualTo(revokedOn);
 

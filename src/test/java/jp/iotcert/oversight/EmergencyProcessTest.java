@@ -67,7 +67,8 @@ class EmergencyProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_ReviewEmergencyReport").getId(), Map.of()))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("CONTINUE");
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_ReviewEmergencyReport").getId(),
-        Map.of("emergencyAction", "CLOSE"))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("概要");
+        Map.of("emergencyAction", "CLOSE", "closingSummary", "復旧")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("新しい経過報告が届いています");
     complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CONTINUE"));
     // The report that came in meanwhile is reviewed next, not left to the reminder.
     assertThat(pi).isWaitingAt("Task_ReviewEmergencyReport");

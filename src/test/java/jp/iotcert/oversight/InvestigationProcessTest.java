@@ -64,9 +64,18 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(inv.status()).isEqualTo("CLOSED");
     assertThat(inv.refusedOrFalse()).isFalse();
     assertThat(latestNotice(no, "INVESTIGATION_CLOSED")).contains("問題は認められなかった").doesNotContain("設定画面で確認");
-    // A closed investigation cannot be run again through /engine-rest with made-up variables.
+    // A closed investigation cannot be run again through /engine-rest with made-up variables, not even
+    // by starting after the start event's check: the case is bound to the instance that worked it.
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(Investigations.KEY, no,
         Map.of(Investigations.INVESTIGATION_ID, id))).isInstanceOf(ProcessEngineException.class);
+    ProcessInstance forged = runtimeService.createProcessInstanceByKey(Investigations.KEY).businessKey(no)
+        .startBeforeActivity("Task_CloseInvestigation")
+        .setVariables(Map.of(Investigations.INVESTIGATION_ID, id, "investigationOutcome", "REVOCATION", "findings", "偽"))
+        .execute();
+    String job = managementService.createJobQuery().processInstanceId(forged.getId()).singleResult().getId();
+    assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("のプロセスではありません");
+    assertThat(investigations.get(id).outcome()).isEqualTo(Investigations.Outcome.NONE);
+    runtimeService.deleteProcessInstance(forged.getId(), "test");
     assertThat(register.events(no)).anySatisfy(e -> {
       assertThat(e.event()).isEqualTo("INVESTIGATION_CLOSED");
       assertThat(e.detail()).isEqualTo(id + " NONE");
@@ -160,9 +169,13 @@ class InvestigationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "cooperationRefused", true,
         "assessmentNote", "提出なし"));
+    String oldTask = task(no, "Task_DecideRevocation").getId();
     complete(no, "Task_DecideInvestigationOutcome", Map.of("investigationOutcome", "REVOCATION", "findings", "調査を拒否した"));
 
-    // One case, one decision: the manager sees the grounds of both (第3号 and 第6号) and both summaries.
+    // The decision task is replaced (a form open on the old one cannot be submitted)…
+    assertThat(task(no, "Task_DecideRevocation").getId()).isNotEqualTo(oldTask);
+    assertThat(register.events(no)).anySatisfy(e -> assertThat(e.event()).isEqualTo("REVOCATION_FACTS_ADDED"));
+    // …and there is one case, one decision: the manager sees the grounds of both (第3号 and 第6号) and both summaries.
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(no)
         .processDefinitionKey(RevocationProcess.KEY).count()).isEqualTo(1);
     ProcessInstance revocation = instance(no, RevocationProcess.KEY);
