@@ -41,6 +41,20 @@ public class DocumentChecker {
     return documents;
   }
 
+  /** Documents attached to an answer (an investigation's explanation): PDFs, at most ten, under {@code part}. */
+  public List<UploadedDocument> checkAttachments(List<MultipartFile> files, String part, List<FieldError> errors) {
+    List<UploadedDocument> documents = new ArrayList<>();
+    List<MultipartFile> all = files == null ? List.of() : files;
+    if (all.size() > MAX_OTHER_DOCUMENTS) {
+      errors.add(new FieldError(part, "添付書類は" + MAX_OTHER_DOCUMENTS + "件までです"));
+      return documents;
+    }
+    for (int i = 0; i < all.size(); i++) {
+      add(documents, DocumentKind.OTHER, all.get(i), part + "[" + i + "]", errors);
+    }
+    return documents;
+  }
+
   private void add(List<UploadedDocument> documents, DocumentKind kind, MultipartFile file, String field,
       List<FieldError> errors) {
     if (file == null) {

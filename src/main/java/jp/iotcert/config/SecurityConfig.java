@@ -67,6 +67,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/investigations").hasAnyRole(STAFF, MANAGER)
             .requestMatchers(HttpMethod.POST, "/api/certifications/*/investigations/*/explanations").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.GET, "/api/certifications/*/cases").hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.DELEGATE)
+            .requestMatchers(HttpMethod.GET, "/api/certifications/*/investigations/*/documents/*")
+                .hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.DELEGATE)
             .anyRequest().denyAll());
     return http.build();
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.iotcert.application.UploadedDocument;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
@@ -148,31 +149,88 @@ public class Investigations {
     variables.put("explanationDeadlineAt", BusinessCalendar.endOf(request.deadline()));
     variables.put("explanationReceived", false);
     variables.put("explanation", "（期限までに提出されていません）");
+    variables.put("explanationDocuments", "（添付書類なし）");
     return variables;
   }
 
   /** The provider's explanation (第15条1); staff then assess it. */
   @Transactional
-  public void explain(String certificationNumber, String investigationId, String explanation) {
+  public void explain(String certificationNumber, String investigationId, String explanation,
+      List<UploadedDocument> documents, List<FieldError> documentErrors, String by) {
     Investigation inv = get(investigationId);
     if (!inv.certificationNumber().equals(certificationNumber)) {
       throw new NotFoundException("調査 " + investigationId + " はありません。");
     }
+    List<FieldError> errors = new ArrayList<>(documentErrors);
     if (explanation == null || explanation.isBlank() || explanation.length() > 3000) {
-      throw new InvalidInputException("explanation", "説明を3000文字以内で入力してください");
+      errors.add(0, new FieldError("explanation", "説明を3000文字以内で入力してください"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("説明の提出に" + errors.size() + "件の誤りがあります。", errors);
     }
     if (!"OPEN".equals(inv.status()) || inv.explanation() != null) {
       throw new ConflictException("調査 " + investigationId + " は説明を受け付けていません。");
     }
     jdbc.sql("UPDATE investigation SET explanation = ?, explained_at = ? WHERE id = ?")
         .params(explanation.strip(), Timestamp.from(calendar.now()), investigationId).update();
+    StringBuilder links = new StringBuilder();
+    for (UploadedDocument d : documents) {
+      String documentId = UUID.randomUUID().toString();
+      jdbc.sql("""
+          INSERT INTO investigation_document (id, investigation_id, file_name, size_bytes, sha256, content, uploaded_at,
+            uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(documentId, investigationId, d.fileName(), d.content().length, sha256(d.content()), d.content(),
+              Timestamp.from(calendar.now()), by)
+          .update();
+      links.append("- [").append(d.fileName().replace("]", "）")).append("](")
+          .append(documentPath(certificationNumber, investigationId, documentId)).append(")\n");
+    }
     try {
       runtimeService.createMessageCorrelation(MESSAGE_EXPLAINED).processInstanceBusinessKey(certificationNumber)
           .processInstanceVariableEquals(INVESTIGATION_ID, investigationId)
           .setVariable("explanationReceived", true).setVariable("explanation", explanation.strip())
+          .setVariable("explanationDocuments", links.isEmpty() ? "（添付書類なし）" : links.toString())
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("調査 " + investigationId + " の提出期限は過ぎています。事務局に連絡してください。");
+    }
+  }
+
+  /** A submitted document as listed with its investigation. */
+  public record Document(String id, String fileName, long sizeBytes, String sha256, java.time.Instant uploadedAt) {}
+
+  public record DocumentContent(String fileName, byte[] content) {}
+
+  public List<Document> documents(String investigationId) {
+    return jdbc.sql("SELECT id, file_name, size_bytes, sha256, uploaded_at FROM investigation_document WHERE investigation_id = ? ORDER BY uploaded_at, file_name")
+        .param(investigationId)
+        .query((rs, i) -> new Document(rs.getString("id"), rs.getString("file_name"), rs.getLong("size_bytes"),
+            rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant()))
+        .list();
+  }
+
+  /** A document of the investigation; every read is logged with the reader (第20条). */
+  @Transactional
+  public DocumentContent readDocument(String investigationId, String documentId, String reader) {
+    DocumentContent content = jdbc.sql("SELECT file_name, content FROM investigation_document WHERE id = ? AND investigation_id = ?")
+        .params(documentId, investigationId)
+        .query((rs, i) -> new DocumentContent(rs.getString("file_name"), rs.getBytes("content"))).optional()
+        .orElseThrow(() -> new NotFoundException("書類 " + documentId + " はありません。"));
+    jdbc.sql("INSERT INTO investigation_document_read (id, document_id, user_id, read_at) VALUES (?, ?, ?, ?)")
+        .params(UUID.randomUUID().toString(), documentId, reader, Timestamp.from(calendar.now())).update();
+    return content;
+  }
+
+  public static String documentPath(String certificationNumber, String investigationId, String documentId) {
+    return "/api/certifications/" + certificationNumber.replace(" ", "%20") + "/investigations/" + investigationId
+        + "/documents/" + documentId;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -91,7 +91,7 @@ public class CaseController {
     return m;
   }
 
-  private static Map<String, Object> investigation(Investigations.Investigation i, boolean internal) {
+  private Map<String, Object> investigation(Investigations.Investigation i, boolean internal) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.id());
     m.put("scope", i.scope());
@@ -100,6 +100,9 @@ public class CaseController {
     m.put("openedOn", i.openedOn());
     m.put("status", i.status());
     putIfSet(m, "explanation", i.explanation());
+    m.put("documents", investigations.documents(i.id()).stream().map(d -> Map.of("id", d.id(), "fileName", d.fileName(),
+        "sizeBytes", d.sizeBytes(), "sha256", d.sha256(), "uploadedAt", d.uploadedAt(),
+        "url", Investigations.documentPath(i.certificationNumber(), i.id(), d.id()))).toList());
     putIfSet(m, "inspectionCost", i.inspectionCost());
     putIfSet(m, "inspectionCostNote", i.inspectionCostNote()); // quoted in the charge (第15条3)
     putIfSet(m, "outcome", i.outcome());

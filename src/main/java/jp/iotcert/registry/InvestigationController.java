@@ -1,19 +1,36 @@
 package jp.iotcert.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import jp.iotcert.application.DocumentChecker;
+import jp.iotcert.application.UploadedDocument;
+import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
+import jp.iotcert.identity.Groups;
 import jp.iotcert.oversight.Investigations;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Investigations (第15条): opened by staff, answered by the provider with an explanation. */
+/**
+ * Investigations (第15条): opened by staff, answered by the provider with an explanation and, if
+ * asked for, documents (PDF); the documents are read by staff, managers, the investigation's
+ * delegate and the provider itself, every read logged (第20条).
+ */
 @RestController
 public class InvestigationController {
 
@@ -21,31 +38,86 @@ public class InvestigationController {
   private final Investigations investigations;
   private final CurrentUser currentUser;
   private final StrictJson strictJson;
+  private final DocumentChecker documentChecker;
 
   public InvestigationController(VisibleCertifications certifications, Investigations investigations,
-      CurrentUser currentUser, StrictJson strictJson) {
+      CurrentUser currentUser, StrictJson strictJson, DocumentChecker documentChecker) {
     this.certifications = certifications;
     this.investigations = investigations;
     this.currentUser = currentUser;
     this.strictJson = strictJson;
+    this.documentChecker = documentChecker;
   }
 
   @PostMapping(path = "/api/certifications/{certificationNumber}/investigations", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber, @RequestBody String body) {
     Investigations.NewInvestigation request = strictJson.read(body, new TypeReference<>() {}, "body");
     String id = investigations.open(certifications.get(certificationNumber), request, currentUser.id(), null);
-    return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/certifications/{no}/cases").buildAndExpand(certificationNumber).encode().toUri())
+    return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/certifications/{no}/cases")
+            .buildAndExpand(certificationNumber).encode().toUri())
         .body(Map.of("id", id, "certificationNumber", certificationNumber));
   }
 
+  /** The explanation alone, as JSON. */
   @PostMapping(path = "/api/certifications/{certificationNumber}/investigations/{investigationId}/explanations",
       consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> explain(@PathVariable String certificationNumber,
       @PathVariable String investigationId, @RequestBody String body) {
     Explanation explanation = strictJson.read(body, new TypeReference<>() {}, "body");
+    return explained(certificationNumber, investigationId, explanation.explanation(), List.of(), List.of());
+  }
+
+  /** The explanation (part `explanation`, JSON) with documents (parts `documents`, PDF, at most ten). */
+  @PostMapping(path = "/api/certifications/{certificationNumber}/investigations/{investigationId}/explanations",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Map<String, String>> explainWithDocuments(@PathVariable String certificationNumber,
+      @PathVariable String investigationId,
+      @RequestPart(value = "explanation", required = false) String explanationJson,
+      @RequestPart(value = "documents", required = false) List<MultipartFile> documents) {
+    if (explanationJson == null) {
+      throw new InvalidInputException("explanation", "説明（パート explanation、JSON）は必須です");
+    }
+    Explanation explanation = strictJson.read(explanationJson, new TypeReference<>() {}, "explanation");
+    List<FieldError> documentErrors = new ArrayList<>();
+    List<UploadedDocument> checked = documentChecker.checkAttachments(documents, "documents", documentErrors);
+    return explained(certificationNumber, investigationId, explanation.explanation(), checked, documentErrors);
+  }
+
+  private ResponseEntity<Map<String, String>> explained(String certificationNumber, String investigationId,
+      String explanation, List<UploadedDocument> documents, List<FieldError> documentErrors) {
     certifications.get(certificationNumber);
-    investigations.explain(certificationNumber, investigationId, explanation.explanation());
+    investigations.explain(certificationNumber, investigationId, explanation, documents, documentErrors,
+        currentUser.id());
     return ResponseEntity.accepted().body(Map.of("id", investigationId, "status", "EXPLAINED"));
+  }
+
+  @GetMapping("/api/certifications/{certificationNumber}/investigations/{investigationId}/documents/{documentId}")
+  public ResponseEntity<byte[]> document(@PathVariable String certificationNumber, @PathVariable String investigationId,
+      @PathVariable String documentId) {
+    Investigations.Investigation inv = investigations.get(investigationId);
+    boolean delegateOnly = !currentUser.isIn(Groups.STAFF) && !currentUser.isIn(Groups.MANAGER)
+        && !currentUser.isIn(Groups.PROVIDER);
+    boolean visible = inv.certificationNumber().equals(certificationNumber)
+        && (delegateOnly ? currentUser.id().equals(inv.delegatedTo()) : isVisible(certificationNumber));
+    if (!visible) {
+      throw new NotFoundException("書類 " + documentId + " はありません。");
+    }
+    Investigations.DocumentContent document = investigations.readDocument(investigationId, documentId, currentUser.id());
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", ContentDisposition.inline()
+            .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header("Cache-Control", "no-store")
+        .body(document.content());
+  }
+
+  private boolean isVisible(String certificationNumber) {
+    try {
+      certifications.get(certificationNumber);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   public record Explanation(String explanation) {}

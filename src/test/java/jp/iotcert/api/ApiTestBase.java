@@ -83,6 +83,16 @@ public abstract class ApiTestBase {
     return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
+  /** A document as a browser fetches it; {@code href} as the API gave it (already URL-encoded). */
+  protected ResponseEntity<byte[]> download(String user, String href) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, "demo");
+    }
+    return http.exchange(java.net.URI.create(http.getRootUri() + href), HttpMethod.GET, new HttpEntity<>(headers),
+        byte[].class);
+  }
+
   protected ResponseEntity<JsonNode> get(String user, String path) {
     return call(user, HttpMethod.GET, path, null, null);
   }

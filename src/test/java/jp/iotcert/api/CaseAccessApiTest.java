@@ -112,12 +112,4 @@ class CaseAccessApiTest extends ApiTestBase {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
     return authorizationService.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, app);
   }
-
-  private ResponseEntity<byte[]> download(String user, String href) {
-    HttpHeaders headers = new HttpHeaders();
-    if (user != null) {
-      headers.setBasicAuth(user, "demo");
-    }
-    return http.exchange(href, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
-  }
 }

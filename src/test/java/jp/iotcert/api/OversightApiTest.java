@@ -27,6 +27,7 @@ class OversightApiTest extends ApiTestBase {
   @Autowired CertificationService certifications;
   @Autowired TransactionTemplate transactions;
   @Autowired TaskService taskService;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void anEmergencyNotificationOpensACaseTheProviderReportsTo() {
@@ -105,8 +106,32 @@ class OversightApiTest extends ApiTestBase {
     assertThat(postJson("provider1", explanations, Map.of("explanation", "他社")).getStatusCode().value()).isEqualTo(404);
     assertThat(postJson("delegate1", explanations, Map.of("explanation", "委託先")).getStatusCode().value()).isEqualTo(403);
     assertThat(errorFields(postJson("provider2", explanations, Map.of("explanation", "")))).containsExactly("explanation");
-    assertThat(postJson("provider2", explanations, Map.of("explanation", "掲載箇所は3か所です")).getStatusCode().value())
-        .isEqualTo(202);
+    // With documents (multipart): every part checked, nothing kept when one is bad.
+    org.springframework.util.LinkedMultiValueMap<String, Object> bad = new org.springframework.util.LinkedMultiValueMap<>();
+    bad.add("explanation", jsonPart(Map.of("explanation", "掲載箇所は3か所です")));
+    bad.add("documents", file("list.pdf", TestApplications.PDF));
+    bad.add("documents", file("photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+    assertThat(errorFields(call("provider2", org.springframework.http.HttpMethod.POST, explanations, bad,
+        org.springframework.http.MediaType.MULTIPART_FORM_DATA))).containsExactly("documents[1]");
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("explanation", jsonPart(Map.of("explanation", "掲載箇所は3か所です")));
+    parts.add("documents", file("掲載箇所一覧.pdf", TestApplications.PDF));
+    assertThat(call("provider2", org.springframework.http.HttpMethod.POST, explanations, parts,
+        org.springframework.http.MediaType.MULTIPART_FORM_DATA).getStatusCode().value()).isEqualTo(202);
+    JsonNode document = get("staff1", "/api/certifications/" + no + "/cases").getBody().get("investigations").get(0)
+        .get("documents").get(0);
+    assertThat(document.get("fileName").asText()).isEqualTo("掲載箇所一覧.pdf");
+    String url = document.get("url").asText();
+    assertThat(download("staff1", url).getStatusCode().value()).isEqualTo(200);
+    assertThat(download("staff1", url).getBody()).isEqualTo(TestApplications.PDF);
+    assertThat(download("provider2", url).getStatusCode().value()).isEqualTo(200);
+    assertThat(download("delegate1", url).getStatusCode().value()).isEqualTo(200);
+    assertThat(download("provider1", url).getStatusCode().value()).isEqualTo(404);
+    assertThat(download("reviewer1", url).getStatusCode().value()).isEqualTo(403);
+    assertThat(download(null, url).getStatusCode().value()).isEqualTo(401);
+    assertThat(jdbc.sql("SELECT user_id FROM investigation_document_read WHERE document_id = ? ORDER BY read_at")
+        .param(document.get("id").asText()).query(String.class).list())
+        .containsExactlyInAnyOrder("staff1", "staff1", "provider2", "delegate1"); // 第20条: every read logged, refused ones not
     assertThat(postJson("provider2", explanations, Map.of("explanation", "二度目")).getStatusCode().value()).isEqualTo(409);
     assertThat(obligations(no)).doesNotContain("EXPLANATION_DUE");
 
@@ -158,6 +183,16 @@ class OversightApiTest extends ApiTestBase {
     assertThat(kept.has("reasons")).isFalse();
     assertThat(get("staff1", "/api/certifications/" + no + "/cases").getBody().get("revocations").get(0)
         .get("grounds").asText()).contains("第17条第1項第3号");
+  }
+
+  private static org.springframework.http.HttpEntity<String> jsonPart(Object value) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    try {
+      return new org.springframework.http.HttpEntity<>(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value), headers);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The kinds of the provider's open obligations in GET /api/certifications/{no}. */

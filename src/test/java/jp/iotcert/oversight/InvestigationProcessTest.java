@@ -46,10 +46,10 @@ class InvestigationProcessTest extends ProcessTestBase {
         .contains("ログの保存状況");
     assertThat(register.events(no)).anySatisfy(e -> assertThat(e.event()).isEqualTo("INVESTIGATION_OPENED"));
 
-    transactions.executeWithoutResult(s -> investigations.explain(no, id, "ログは13か月保存しています"));
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "ログは13か月保存しています", List.of(), List.of(), "provider2"));
     runDueJobs(no);
     assertThat(pi).isWaitingAt("Task_AssessExplanation");
-    assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "再提出")))
+    assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "再提出", List.of(), List.of(), "provider2")))
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_AssessExplanation").getId(),
         Map.of("explanationSufficient", true))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("評価");
@@ -92,7 +92,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     ProcessInstance pi = instance(no, Investigations.KEY);
     assertThat(pi).hasPassed("Timer_ExplanationDeadline").isWaitingAt("Task_AssessExplanation");
-    assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "遅れました")))
+    assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "遅れました", List.of(), List.of(), "provider2")))
         .isInstanceOf(ConflictException.class);
     complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", false, "cooperationRefused", true,
         "assessmentNote", "期限までに提出なし、連絡もない"));
@@ -139,7 +139,7 @@ class InvestigationProcessTest extends ProcessTestBase {
         new Investigations.NewInvestigation(List.of("OPERATIONS", "MARK_USE"), "漏えいの経緯", "経緯の説明",
             LocalDate.of(2027, 3, 31), null), "staff1", emergencyId));
     runDueJobs(no);
-    transactions.executeWithoutResult(s -> investigations.explain(no, id, "漏えいはありません"));
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "漏えいはありません", List.of(), List.of(), "provider2"));
     runDueJobs(no);
     complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "falseStatement", true,
         "assessmentNote", "報道と矛盾する虚偽の説明"));
@@ -195,7 +195,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2027, 3, 1));
     String id = open(no, "delegate1");
     runDueJobs(no);
-    transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します"));
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します", List.of(), List.of(), "provider2"));
     runDueJobs(no);
     assertThat(task(no, "Task_AssessExplanation").getAssignee()).isEqualTo("delegate1");
     assertThat(investigations.delegatedTo(no, "delegate1")).isTrue();
