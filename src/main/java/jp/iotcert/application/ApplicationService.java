@@ -3,13 +3,10 @@ package jp.iotcert.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,7 +324,7 @@ public class ApplicationService {
 
   private void storeDocuments(String applicationNumber, List<UploadedDocument> documents) {
     for (UploadedDocument document : documents) {
-      applications.addDocument(applicationNumber, document, sha256(document.content()), calendar.now(),
+      applications.addDocument(applicationNumber, document, document.sha256(), calendar.now(),
           currentUser.id());
     }
   }
@@ -344,14 +341,6 @@ public class ApplicationService {
     try {
       return json.readValue(value, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -96,6 +96,16 @@ public class CertificationRegister {
         .update();
   }
 
+  /** A history line about an oversight case, with the entry's status as it is now; nothing for an unknown number. */
+  public void recordCaseEvent(String certificationNumber, String event, String detail, LocalDate effectiveOn,
+      java.time.Instant at) {
+    jdbc.sql("""
+        INSERT INTO certification_event (id, certification_number, event, status, effective_on, recorded_at, detail)
+        SELECT ?, certification_number, ?, status, ?, ?, ? FROM certification WHERE certification_number = ?""")
+        .params(UUID.randomUUID().toString(), event, effectiveOn, java.sql.Timestamp.from(at), detail, certificationNumber)
+        .update();
+  }
+
   public java.util.List<Event> events(String certificationNumber) {
     return jdbc.sql("SELECT event, status, effective_on, detail FROM certification_event WHERE certification_number = ? ORDER BY recorded_at")
         .param(certificationNumber)

@@ -20,6 +20,16 @@ public final class TaskInput {
     return value == null ? "" : value.toString().strip();
   }
 
+  /** A date field (a form's `yyyy-MM-dd`, or a longer ISO date-time), or null when absent or not a date. */
+  public static java.time.LocalDate date(VariableScope scope, String name) {
+    String text = text(scope, name);
+    try {
+      return text.isEmpty() ? null : java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
   /** The text cut to {@link #MAX_TEXT} characters (an ellipsis marks a cut), for texts composed from several inputs. */
   public static String clip(String text) {
     return clip(text, MAX_TEXT);

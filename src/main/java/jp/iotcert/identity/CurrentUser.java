@@ -39,6 +39,11 @@ public class CurrentUser {
     return isIn(Groups.PROVIDER) && !isIn(Groups.STAFF) && !isIn(Groups.MANAGER);
   }
 
+  /** A delegate (第19条) and nothing more: sees only what is delegated to it. */
+  public boolean isDelegateOnly() {
+    return isIn(Groups.DELEGATE) && !isIn(Groups.STAFF) && !isIn(Groups.MANAGER) && !isIn(Groups.PROVIDER);
+  }
+
   public Optional<String> corporateNumber() {
     return jdbc.sql("SELECT corporate_number FROM provider_account WHERE user_id = ?")
         .param(id()).query(String.class).optional();

@@ -182,7 +182,8 @@ public class Emergencies {
     }
     boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(pi)
         .eventType("message").eventName(MESSAGE_REPORTED).count() > 0;
-    int count = reports(emergencyId).size();
+    int count = jdbc.sql("SELECT COUNT(*) FROM emergency_report WHERE emergency_id = ?").param(emergencyId)
+        .query(Integer.class).single();
     if (waiting) {
       runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi)
           .setVariable("latestReport", TaskInput.clip(report.strip())).setVariable("reportCount", count)
@@ -204,13 +205,8 @@ public class Emergencies {
   public void close(String emergencyId, String summary) {
     jdbc.sql("UPDATE emergency_case SET status = 'CLOSED', closing_summary = ?, closed_on = ? WHERE id = ?")
         .params(summary, calendar.today(), emergencyId).update();
-    recordEvent(get(emergencyId).certificationNumber(), "EMERGENCY_CLOSED", emergencyId);
-  }
-
-  /** A line in the certification's history, with the case id as detail (no notes: the provider reads it). */
-  private void recordEvent(String certificationNumber, String event, String detail) {
-    register.find(certificationNumber).ifPresent(c ->
-        register.recordEvent(certificationNumber, event, c.status(), calendar.today(), detail, calendar.now()));
+    register.recordCaseEvent(get(emergencyId).certificationNumber(), "EMERGENCY_CLOSED", emergencyId, calendar.today(),
+        calendar.now());
   }
 
   public void linkInvestigation(String emergencyId, String investigationId) {

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +29,7 @@ public class EmergencyDelegates {
   @Bean
   ExecutionListener registerEmergency(Emergencies emergencies, CertificationRegister register) {
     return execution -> TasklistStart.register(execution, register, Emergencies.EMERGENCY_ID, emergencies::bind,
-        (c, user) -> emergencies.registerByStaff(c, new Emergencies.NewEmergency(date(execution, "occurredOn"),
+        (c, user) -> emergencies.registerByStaff(c, new Emergencies.NewEmergency(TaskInput.date(execution, "occurredOn"),
             TaskInput.text(execution, "description")), user));
   }
 
@@ -87,7 +86,7 @@ public class EmergencyDelegates {
           if (TaskInput.text(task, "investigationRequest").isEmpty()) {
             throw new ProcessEngineException("調査を開始するときは、事業者に求める説明・資料を記入してください。");
           }
-          LocalDate deadline = date(task, "investigationDeadline");
+          LocalDate deadline = TaskInput.date(task, "investigationDeadline");
           if (deadline == null || !deadline.isAfter(calendar.today())) {
             throw new ProcessEngineException("調査の提出期限は明日以降の日付で入力してください。");
           }
@@ -138,19 +137,10 @@ public class EmergencyDelegates {
       String id = investigations.open(c,
           new Investigations.NewInvestigation(List.of(Investigations.Scope.OPERATIONS.name()),
               TaskInput.clip("緊急事態（発生日 " + e.occurredOn() + "）: " + TaskInput.text(execution, "closingSummary")),
-              TaskInput.text(execution, "investigationRequest"), date(execution, "investigationDeadline"), null),
+              TaskInput.text(execution, "investigationRequest"), TaskInput.date(execution, "investigationDeadline"), null),
           "emergency", e.id());
       emergencies.linkInvestigation(e.id(), id);
     };
-  }
-
-  static LocalDate date(VariableScope scope, String name) {
-    String text = TaskInput.text(scope, name);
-    try {
-      return text.isEmpty() ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (java.time.format.DateTimeParseException ex) {
-      return null;
-    }
   }
 
 }

@@ -109,8 +109,7 @@ public class ImprovementRequests {
   public void close(String requestId, String status) {
     jdbc.sql("UPDATE improvement_request SET status = ? WHERE id = ?").params(status, requestId).update();
     String no = get(requestId).certificationNumber();
-    register.find(no).ifPresent(c -> register.recordEvent(no, "IMPROVEMENT_REQUEST_CLOSED", c.status(), calendar.today(),
-        requestId + " " + status, calendar.now()));
+    register.recordCaseEvent(no, "IMPROVEMENT_REQUEST_CLOSED", requestId + " " + status, calendar.today(), calendar.now());
   }
 
   public Request get(String id) {

@@ -46,7 +46,7 @@ public class InvestigationDelegates {
           String delegate = TaskInput.text(execution, "delegatedTo");
           return investigations.register(c, new Investigations.NewInvestigation(scope,
               TaskInput.text(execution, "investigationReason"), TaskInput.text(execution, "investigationRequest"),
-              EmergencyDelegates.date(execution, "investigationDeadline"), delegate.isEmpty() ? null : delegate), user, null);
+              TaskInput.date(execution, "investigationDeadline"), delegate.isEmpty() ? null : delegate), user, null);
         });
   }
 
@@ -143,7 +143,7 @@ public class InvestigationDelegates {
         if (TaskInput.text(task, "improvementContent").isEmpty()) {
           throw new ProcessEngineException("改善の要請の内容を記入してください。");
         }
-        LocalDate deadline = EmergencyDelegates.date(task, "improvementDeadline");
+        LocalDate deadline = TaskInput.date(task, "improvementDeadline");
         if (deadline == null || !deadline.isAfter(calendar.today())) {
           throw new ProcessEngineException("改善の期限は明日以降の日付で入力してください。");
         }
@@ -180,7 +180,7 @@ public class InvestigationDelegates {
         return; // ended meanwhile (revoked, lapsed…): nothing left to improve
       }
       requests.open(c, new ImprovementRequests.NewRequest(
-          TaskInput.text(execution, "improvementContent"), EmergencyDelegates.date(execution, "improvementDeadline"),
+          TaskInput.text(execution, "improvementContent"), TaskInput.date(execution, "improvementDeadline"),
           (Boolean) execution.getVariable("publishImprovement")), "investigation");
     };
   }

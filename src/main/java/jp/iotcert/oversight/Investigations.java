@@ -179,7 +179,7 @@ public class Investigations {
       jdbc.sql("""
           INSERT INTO investigation_document (id, investigation_id, file_name, size_bytes, sha256, content, uploaded_at,
             uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(documentId, investigationId, d.fileName(), d.content().length, sha256(d.content()), d.content(),
+          .params(documentId, investigationId, d.fileName(), d.content().length, d.sha256(), d.content(),
               Timestamp.from(calendar.now()), by)
           .update();
       links.append("- [").append(d.fileName().replace("]", "）")).append("](")
@@ -226,14 +226,6 @@ public class Investigations {
         + "/documents/" + documentId;
   }
 
-  private static String sha256(byte[] content) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   public void recordAssessment(String id, String note, boolean refused, boolean falseStatement) {
     jdbc.sql("UPDATE investigation SET assessment_note = ?, cooperation_refused = ?, false_statement = ? WHERE id = ?")
         .params(note, refused, falseStatement, id).update();
@@ -248,8 +240,7 @@ public class Investigations {
     jdbc.sql("UPDATE investigation SET outcome = ?, findings = ?, status = 'CLOSED', closed_on = ? WHERE id = ?")
         .params(outcome.name(), findings, calendar.today(), id).update();
     String no = get(id).certificationNumber();
-    register.find(no).ifPresent(c -> register.recordEvent(no, "INVESTIGATION_CLOSED", c.status(), calendar.today(),
-        id + " " + outcome.name(), calendar.now()));
+    register.recordCaseEvent(no, "INVESTIGATION_CLOSED", id + " " + outcome.name(), calendar.today(), calendar.now());
   }
 
   public Investigation get(String id) {

@@ -139,8 +139,7 @@ public class Revocations {
     if (RevocationProcess.KEEP.equals(decision)) { // a revocation is recorded as REVOKED when carried out
       String no = jdbc.sql("SELECT certification_number FROM revocation_case WHERE id = ?").param(caseId)
           .query(String.class).single();
-      register.find(no).ifPresent(c -> register.recordEvent(no, "REVOCATION_NOT_TAKEN", c.status(), calendar.today(),
-          caseId, calendar.now()));
+      register.recordCaseEvent(no, "REVOCATION_NOT_TAKEN", caseId, calendar.today(), calendar.now());
     }
   }
 

@@ -1,6 +1,7 @@
 package jp.iotcert.oversight;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
@@ -31,7 +32,7 @@ final class TasklistStart {
    *     returning the process variables
    */
   static void register(DelegateExecution execution, CertificationRegister certifications, String idVariable,
-      BiPredicate<String, String> bind, Register register) {
+      BiPredicate<String, String> bind, BiFunction<Certification, String, Map<String, Object>> register) {
     Object recorded = execution.getVariable(idVariable);
     if (recorded == null) {
       recorded = fromForm(execution, certifications, idVariable, register);
@@ -42,7 +43,7 @@ final class TasklistStart {
   }
 
   private static Object fromForm(DelegateExecution execution, CertificationRegister certifications, String idVariable,
-      Register register) {
+      BiFunction<Certification, String, Map<String, Object>> register) {
     String no = TaskInput.text(execution, "certificationNumber");
     Certification c = certifications.find(no)
         .orElseThrow(() -> new ProcessEngineException("認定番号「" + no + "」の認定はありません。"));
@@ -57,10 +58,5 @@ final class TasklistStart {
     } catch (ConflictException e) {
       throw new ProcessEngineException(e.getMessage());
     }
-  }
-
-  @FunctionalInterface
-  interface Register {
-    Map<String, Object> apply(Certification certification, String userId);
   }
 }

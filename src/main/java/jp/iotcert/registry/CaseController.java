@@ -46,7 +46,7 @@ public class CaseController {
   @GetMapping("/api/certifications/{certificationNumber}/cases")
   public Map<String, Object> cases(@PathVariable String certificationNumber) {
     boolean staff = currentUser.isIn(Groups.STAFF) || currentUser.isIn(Groups.MANAGER);
-    boolean delegateOnly = !staff && !currentUser.isIn(Groups.PROVIDER) && currentUser.isIn(Groups.DELEGATE);
+    boolean delegateOnly = currentUser.isDelegateOnly();
     if (delegateOnly && !investigations.delegatedTo(certificationNumber, currentUser.id())) {
       throw new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。");
     }

@@ -12,7 +12,6 @@ import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
-import jp.iotcert.identity.Groups;
 import jp.iotcert.oversight.Investigations;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -95,10 +94,8 @@ public class InvestigationController {
   public ResponseEntity<byte[]> document(@PathVariable String certificationNumber, @PathVariable String investigationId,
       @PathVariable String documentId) {
     Investigations.Investigation inv = investigations.get(investigationId);
-    boolean delegateOnly = !currentUser.isIn(Groups.STAFF) && !currentUser.isIn(Groups.MANAGER)
-        && !currentUser.isIn(Groups.PROVIDER);
-    boolean visible = inv.certificationNumber().equals(certificationNumber)
-        && (delegateOnly ? currentUser.id().equals(inv.delegatedTo()) : isVisible(certificationNumber));
+    boolean visible = inv.certificationNumber().equals(certificationNumber) && (currentUser.isDelegateOnly()
+        ? currentUser.id().equals(inv.delegatedTo()) : certifications.find(certificationNumber).isPresent());
     if (!visible) {
       throw new NotFoundException("書類 " + documentId + " はありません。");
     }
@@ -109,15 +106,6 @@ public class InvestigationController {
             .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
         .header("Cache-Control", "no-store")
         .body(document.content());
-  }
-
-  private boolean isVisible(String certificationNumber) {
-    try {
-      certifications.get(certificationNumber);
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
   }
 
   public record Explanation(String explanation) {}

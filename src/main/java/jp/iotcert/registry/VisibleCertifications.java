@@ -22,8 +22,11 @@ public class VisibleCertifications {
   }
 
   public Certification get(String certificationNumber) {
-    return register.find(certificationNumber)
-        .filter(c -> currentUser.mayActFor(c.corporateNumber()))
+    return find(certificationNumber)
         .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
+  }
+
+  public java.util.Optional<Certification> find(String certificationNumber) {
+    return register.find(certificationNumber).filter(c -> currentUser.mayActFor(c.corporateNumber()));
   }
 }
