@@ -3,11 +3,11 @@ package jp.iotcert.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.support.TestApplications;
+import jp.iotcert.support.TestSmtp;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +31,7 @@ import org.springframework.util.MultiValueMap;
 public abstract class ApiTestBase {
 
   @RegisterExtension
-  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired protected TestRestTemplate http;
   @Autowired protected ObjectMapper json;

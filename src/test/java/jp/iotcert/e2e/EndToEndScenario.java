@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
+import jp.iotcert.support.TestSmtp;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +39,7 @@ import org.springframework.util.MultiValueMap;
 abstract class EndToEndScenario {
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.generate-unique-process-engine-name=false",
     "iotcert.demo-data=true",
     "iotcert.mail.enabled=true",
-    "spring.mail.port=3025"})
+    "spring.mail.port=${IOTCERT_TEST_SMTP_PORT:3025}"})
 @ActiveProfiles("postgres")
 @DirtiesContext
 class PostgresEndToEndIT extends EndToEndScenario {

@@ -19,6 +19,8 @@ public class PostgresTestDatabase implements ExecutionCondition {
   static final String PORT = env("IOTCERT_TEST_PG_PORT", "5432");
   static final String USER = env("IOTCERT_TEST_PG_USER", "postgres");
   static final String PASSWORD = env("IOTCERT_TEST_PG_PASSWORD", "");
+  /** Appended to every test database's name, so two checkouts can test side by side on one server. */
+  static final String DATABASE_SUFFIX = env("IOTCERT_TEST_PG_DB_SUFFIX", "");
 
   static String url(String database) {
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
@@ -44,7 +46,8 @@ public class PostgresTestDatabase implements ExecutionCondition {
   }
 
   /** Drops and creates the database, so every run starts from an empty schema. */
-  static String freshDatabase(String name) {
+  static String freshDatabase(String baseName) {
+    String name = baseName + DATABASE_SUFFIX.replaceAll("[^a-z0-9_]", "");
     try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
         Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -3,7 +3,6 @@ package jp.iotcert.support;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -47,7 +46,7 @@ import org.springframework.test.context.TestExecutionListeners;
 public abstract class ProcessTestBase {
 
   @RegisterExtension
-  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SETUP);
 
   @Autowired protected ProcessEngine processEngine;
   @Autowired protected RuntimeService runtimeService;
