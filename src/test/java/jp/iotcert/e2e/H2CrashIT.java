@@ -3,9 +3,7 @@ package jp.iotcert.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +19,7 @@ class H2CrashIT {
     try {
       new CrashScenario("h2-crash", workDir, List.of()).run();
     } finally {
-      try (Stream<Path> files = Files.walk(workDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      CrashScenario.deleteRecursively(workDir);
     }
   }
 }

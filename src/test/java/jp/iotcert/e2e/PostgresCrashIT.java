@@ -23,7 +23,7 @@ class PostgresCrashIT {
           "--spring.datasource.username=" + PostgresTestDatabase.USER,
           "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD)).run();
     } finally {
-      Files.deleteIfExists(workDir);
+      CrashScenario.deleteRecursively(workDir);
     }
   }
 }
