@@ -12,13 +12,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Records every notice (第6条4, reminders, closings) as part of the caller's transaction; when mail
- * is enabled the notice is e-mailed once that transaction has committed (an outbox): a job that
- * rolls back sends nothing, and a mail outage leaves the notice pending for {@link NoticeMailer}.
+ * is enabled the notice is handed to {@link NoticeMailer} once that transaction has committed (an
+ * outbox): a job that rolls back sends nothing, and the caller never waits for the mail server.
  */
 @Service
 public class NoticeService {
 
   static final String PENDING = "PENDING";
+  static final String SENDING = "SENDING";
   static final String SENT = "SENT";
   static final String FAILED = "FAILED";
   static final String DISABLED = "DISABLED";
@@ -48,15 +49,16 @@ public class NoticeService {
     if (!mailEnabled) {
       return;
     }
+    // Only a hand-over: afterCommit runs on the caller's thread with its connection still bound.
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          mailer.deliver(id);
+          mailer.enqueue(id);
         }
       });
     } else {
-      mailer.deliver(id);
+      mailer.enqueue(id);
     }
   }
 

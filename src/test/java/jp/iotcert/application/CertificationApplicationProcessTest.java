@@ -2,9 +2,11 @@ package jp.iotcert.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -107,9 +109,10 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(runtimeService.getVariable(lifecycle.getId(), "validityEndsAt"))
         .isEqualTo(BusinessCalendar.endOf(LocalDate.of(2028, 11, 30)));
 
-    MimeMessage[] mails = MAIL.getReceivedMessages();
-    assertThat(Arrays.stream(mails).map(m -> subject(m)))
-        .anyMatch(s -> s.contains("認定通知") && s.contains(certified.certificationNumber()));
+    // Mail goes out on the mailer's own threads once the job has committed.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        Arrays.stream(MAIL.getReceivedMessages()).map(m -> subject(m)))
+        .anyMatch(s -> s.contains("認定通知") && s.contains(certified.certificationNumber())));
   }
 
   @Test

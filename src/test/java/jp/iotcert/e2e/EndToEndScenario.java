@@ -84,7 +84,9 @@ abstract class EndToEndScenario {
         "/engine-rest/process-instance?processDefinitionKey=certification&businessKey=" + certificationNumber, null, null)
         .getBody();
     assertThat(lifecycle).hasSize(1);
-    assertThat(MAIL.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).contains(certificationNumber));
+    // Mail goes out on the mailer's own threads once the job has committed.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(MAIL.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).contains(certificationNumber)));
   }
 
   @Test
