@@ -37,12 +37,12 @@ public final class DateRules {
     return date.isAfter(latest) ? latest + " より後の日付は指定できません" : null;
   }
 
-  /** Why a deadline is refused, or null: after today and at most two years ahead. */
+  /** Why a deadline is refused (to follow the field's label, "期限は…"), or null: after today and at most two years ahead. */
   public static String deadline(LocalDate date, LocalDate today) {
     if (!date.isAfter(today)) {
-      return "期限は明日以降の日付です";
+      return "明日以降の日付です";
     }
     LocalDate latest = today.plus(DEADLINE_AHEAD);
-    return date.isAfter(latest) ? "期限は " + latest + " までの日付です" : null;
+    return date.isAfter(latest) ? latest + " までの日付です" : null;
   }
 }

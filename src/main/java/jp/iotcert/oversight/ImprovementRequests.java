@@ -59,7 +59,7 @@ public class ImprovementRequests {
     if (request.deadline() == null) {
       errors.add(new FieldError("deadline", "期限は明日以降の日付です"));
     } else if (DateRules.deadline(request.deadline(), calendar.today()) != null) {
-      errors.add(new FieldError("deadline", DateRules.deadline(request.deadline(), calendar.today())));
+      errors.add(new FieldError("deadline", "期限は" + DateRules.deadline(request.deadline(), calendar.today())));
     }
     if (request.publish() == null) {
       errors.add(new FieldError("publish", "公表するか（true/false、第16条第2項）を指定してください"));

@@ -115,7 +115,7 @@ public class Investigations {
     if (request.deadline() == null) {
       errors.add(new FieldError("deadline", "提出期限は明日以降の日付です"));
     } else if (DateRules.deadline(request.deadline(), calendar.today()) != null) {
-      errors.add(new FieldError("deadline", DateRules.deadline(request.deadline(), calendar.today())));
+      errors.add(new FieldError("deadline", "提出期限は" + DateRules.deadline(request.deadline(), calendar.today())));
     }
     if (request.delegatedTo() != null && identityService.createUserQuery().userId(request.delegatedTo())
         .memberOfGroup(Groups.DELEGATE).count() == 0) {

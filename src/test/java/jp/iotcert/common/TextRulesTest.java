@@ -38,7 +38,7 @@ class TextRulesTest {
     assertThat(DateRules.pastEvent(today.plusDays(1), today)).isNotNull();
     assertThat(DateRules.plannedEvent(today.plusYears(1), today)).isNull();
     assertThat(DateRules.plannedEvent(LocalDate.of(10000, 1, 1), today)).isNotNull();
-    assertThat(DateRules.deadline(today, today)).isNotNull();
+    assertThat(DateRules.deadline(today, today)).isEqualTo("明日以降の日付です");
     assertThat(DateRules.deadline(today.plusYears(2), today)).isNull();
     assertThat(DateRules.deadline(today.plusYears(2).plusDays(1), today)).isNotNull();
   }
