@@ -8,9 +8,10 @@ import java.util.Map;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
 import jp.iotcert.common.ConcurrentUpdateRetry;
+import jp.iotcert.common.DownloadNames;
 import jp.iotcert.common.InvalidInputException;
-import jp.iotcert.common.StrictJson;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.StrictJson;
 import jp.iotcert.notice.NoticeService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -103,8 +104,7 @@ public class ApplicationController {
     ApplicationRepository.DocumentContent document = service.document(applicationNumber, documentId);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-            .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("Content-Disposition", DownloadNames.inline(document.fileName()))
         .header("Cache-Control", "no-store")
         .body(document.content());
   }
@@ -127,7 +127,9 @@ public class ApplicationController {
 
   @PostMapping("/{applicationNumber}/withdrawal")
   public ResponseEntity<Map<String, String>> withdraw(@PathVariable String applicationNumber,
-      @RequestBody(required = false) WithdrawalRequest request) {
+      @RequestBody(required = false) String body) {
+    // The body is optional (no reason given), but when sent it is read as strictly as every other.
+    WithdrawalRequest request = body == null || body.isBlank() ? null : parse(body, new TypeReference<>() {}, "body");
     retry.run(() -> service.withdraw(applicationNumber, request == null ? null : request.reason()));
     return ResponseEntity.accepted().body(Map.of("applicationNumber", applicationNumber,
         "status", applications.get(applicationNumber).status().name()));

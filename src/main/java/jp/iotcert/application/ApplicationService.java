@@ -16,12 +16,13 @@ import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.Counters;
+import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -281,8 +282,8 @@ public class ApplicationService {
     }
     if (payment.paidOn() == null) {
       errors.add(new FieldError("paidOn", "納付日は必須です（例: 2026-12-01）"));
-    } else if (payment.paidOn().isAfter(calendar.today())) {
-      errors.add(new FieldError("paidOn", "納付日に未来の日付は指定できません"));
+    } else if (DateRules.pastEvent(payment.paidOn(), calendar.today()) != null) {
+      errors.add(new FieldError("paidOn", "納付日: " + DateRules.pastEvent(payment.paidOn(), calendar.today())));
     } else if (payment.paidOn().isBefore(application.applicationDate().minusDays(90))) {
       errors.add(new FieldError("paidOn", "納付日が申請日より90日以上前です"));
     }
@@ -304,6 +305,13 @@ public class ApplicationService {
       throw new ConflictException("照会番号 " + payment.reference().strip() + " の納付は既に記録されています。");
     }
     long before = fees.paid(applicationNumber);
+    long outstanding = application.feeAmount() - before;
+    if (payment.amount() > outstanding) {
+      // Overpayment is never recorded: the fee is not refunded (第5条2), so the payment system
+      // reconciles the excess with the payer before recording the right amount.
+      throw new InvalidInputException("amount", "金額 " + payment.amount() + " 円が未納額 " + outstanding
+          + " 円を超えています。過払いは記録できません（超過分は納付システム側で精算してください）");
+    }
     fees.record(applicationNumber, payment.amount(), payment.paidOn(), payment.reference().strip(), calendar.now(),
         currentUser.id());
     long paid = before + payment.amount();

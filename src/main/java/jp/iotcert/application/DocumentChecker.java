@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.TextRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -11,7 +12,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Documents must really be PDF: the file's first bytes are checked (the declared content type and
- * name are the client's word only), and each is limited in size.
+ * name are the client's word only), and each is limited in size. File names must obey
+ * {@link TextRules} (no control or bidirectional characters), since they are shown and sent back on download.
  */
 @Component
 public class DocumentChecker {
@@ -62,6 +64,11 @@ public class DocumentChecker {
     }
     if (file.isEmpty()) {
       errors.add(new FieldError(field, kind.label() + "が空のファイルです"));
+      return;
+    }
+    String nameViolation = TextRules.violation(file.getOriginalFilename(), TextRules.Lines.FORBIDDEN);
+    if (nameViolation != null) {
+      errors.add(new FieldError(field, kind.label() + "のファイル名: " + nameViolation));
       return;
     }
     if (file.getSize() > maxBytes) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.CorporateNumber;
+import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -135,11 +136,13 @@ public class CertificationImport {
     LocalDate today = calendar.today();
     if (e.certifiedOn() == null) {
       errors.add(new FieldError(p + "certifiedOn", "認定日（certifiedOn）は必須です"));
-    } else if (e.certifiedOn().isAfter(today)) {
-      errors.add(new FieldError(p + "certifiedOn", "認定日に未来の日付は指定できません"));
+    } else if (DateRules.pastEvent(e.certifiedOn(), today) != null) {
+      errors.add(new FieldError(p + "certifiedOn", "認定日: " + DateRules.pastEvent(e.certifiedOn(), today)));
     }
     if (e.firstCertifiedOn() == null) {
       errors.add(new FieldError(p + "firstCertifiedOn", "初回認定日（firstCertifiedOn）は必須です"));
+    } else if (DateRules.pastEvent(e.firstCertifiedOn(), today) != null) {
+      errors.add(new FieldError(p + "firstCertifiedOn", "初回認定日: " + DateRules.pastEvent(e.firstCertifiedOn(), today)));
     } else if (e.certifiedOn() != null && e.firstCertifiedOn().isAfter(e.certifiedOn())) {
       errors.add(new FieldError(p + "firstCertifiedOn", "初回認定日が認定日より後です"));
     }
@@ -160,7 +163,9 @@ public class CertificationImport {
     if (status != CertificationStatus.VALID && e.endedOn() == null) {
       errors.add(new FieldError(p + "endedOn", "終了した認定には終了日（endedOn）が必要です"));
     }
-    if (e.endedOn() != null && e.certifiedOn() != null && e.endedOn().isBefore(e.certifiedOn())) {
+    if (e.endedOn() != null && DateRules.pastEvent(e.endedOn(), today) != null) {
+      errors.add(new FieldError(p + "endedOn", "終了日: " + DateRules.pastEvent(e.endedOn(), today)));
+    } else if (e.endedOn() != null && e.certifiedOn() != null && e.endedOn().isBefore(e.certifiedOn())) {
       errors.add(new FieldError(p + "endedOn", "終了日が認定日より前です"));
     }
     if (e.provider() == null || !CorporateNumber.isValid(e.provider().corporateNumber())) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -90,6 +91,9 @@ public class CertificationNotifications {
       errors.add(new FieldError("occurredOn", "発生日（occurredOn）は必須です"));
     } else if (kind != NotificationKind.TERMINATION && request.occurredOn().isAfter(today)) {
       errors.add(new FieldError("occurredOn", "発生日に未来の日付は指定できません（サービス終了の届出を除く）"));
+    } else if (DateRules.plannedEvent(request.occurredOn(), today) != null) {
+      // A termination may be announced ahead, but not beyond the window every date obeys.
+      errors.add(new FieldError("occurredOn", "発生日: " + DateRules.plannedEvent(request.occurredOn(), today)));
     } else if (request.occurredOn().isBefore(c.firstCertifiedOn())) {
       errors.add(new FieldError("occurredOn", "発生日が初回認定日 " + c.firstCertifiedOn() + " より前です"));
     }

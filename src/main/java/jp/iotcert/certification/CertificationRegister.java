@@ -118,16 +118,25 @@ public class CertificationRegister {
 
   /** Published entries matching a free text (service, provider, corporate number, description) and a status. */
   public java.util.List<Certification> search(String text, CertificationStatus status) {
-    String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+    // The text is matched literally: %, _ and the escape character itself are escaped (ESCAPE with a backslash).
+    String like = text == null || text.isBlank() ? null
+        : "%" + escapeLike(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
     return jdbc.sql("""
         SELECT * FROM certification
         WHERE (CAST(? AS VARCHAR(32)) IS NULL OR status = ?)
-          AND (CAST(? AS VARCHAR(400)) IS NULL OR LOWER(service_name) LIKE ? OR LOWER(provider_name) LIKE ?
-               OR corporate_number LIKE ? OR LOWER(COALESCE(service_description, '')) LIKE ? OR LOWER(certification_number) LIKE ?)
+          AND (CAST(? AS VARCHAR(400)) IS NULL OR LOWER(service_name) LIKE ? ESCAPE '\\'
+               OR LOWER(provider_name) LIKE ? ESCAPE '\\' OR corporate_number LIKE ? ESCAPE '\\'
+               OR LOWER(COALESCE(service_description, '')) LIKE ? ESCAPE '\\'
+               OR LOWER(certification_number) LIKE ? ESCAPE '\\')
         ORDER BY serial""")
         .params(status == null ? null : status.name(), status == null ? null : status.name(),
             like, like, like, like, like, like)
         .query(CertificationRegister::map).list();
+  }
+
+  /** Makes a search text literal inside a LIKE pattern escaped with a backslash. */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** Accepted changes (第13条1) replace or add disclosure items of the published entry. */

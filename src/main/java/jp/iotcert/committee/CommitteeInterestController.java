@@ -1,10 +1,11 @@
 package jp.iotcert.committee;
 
-
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.CorporateNumber;
 import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +21,11 @@ public class CommitteeInterestController {
   private final CommitteeSelection selection;
   private final CurrentUser currentUser;
   private final BusinessCalendar calendar;
+  private final StrictJson strictJson;
 
-  public CommitteeInterestController(CommitteeSelection selection, CurrentUser currentUser, BusinessCalendar calendar) {
+  public CommitteeInterestController(CommitteeSelection selection, CurrentUser currentUser, BusinessCalendar calendar,
+      StrictJson strictJson) {
+    this.strictJson = strictJson;
     this.selection = selection;
     this.currentUser = currentUser;
     this.calendar = calendar;
@@ -33,8 +37,9 @@ public class CommitteeInterestController {
   }
 
   @PostMapping("/api/committee/interests")
-  public Map<String, Object> declare(@RequestBody Declaration declaration) {
-    String number = declaration == null ? null : declaration.corporateNumber();
+  public Map<String, Object> declare(@RequestBody String body) {
+    Declaration declaration = strictJson.read(body, new TypeReference<>() {}, "body");
+    String number = declaration.corporateNumber();
     if (!CorporateNumber.isValid(number)) {
       throw new InvalidInputException("corporateNumber", "法人番号（13桁、チェックデジット付き）を指定してください");
     }

@@ -28,11 +28,29 @@ public class ProblemHandler {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
 
+  /** Errors listed in one problem; the rest are counted, so hostile input cannot inflate the answer. */
+  static final int MAX_LISTED_ERRORS = 50;
+
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります", e.getMessage());
-    problem.setProperty("errors", e.errors());
+    List<InvalidInputException.FieldError> errors = e.errors();
+    String detail = TaskInput.clip(e.getMessage(), 500);
+    if (errors.size() > MAX_LISTED_ERRORS) {
+      detail = detail + "（誤り " + errors.size() + " 件のうち最初の " + MAX_LISTED_ERRORS + " 件を示します）";
+    }
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります", detail);
+    problem.setProperty("errors", errors.stream().limit(MAX_LISTED_ERRORS)
+        .map(f -> new InvalidInputException.FieldError(TaskInput.clip(f.field(), 200), TaskInput.clip(f.message(), 500)))
+        .toList());
+    if (errors.size() > MAX_LISTED_ERRORS) {
+      problem.setProperty("omittedErrors", errors.size() - MAX_LISTED_ERRORS);
+    }
     return respond(problem);
+  }
+
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {
+    return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "リクエストが大きすぎます", e.getMessage()));
   }
 
   @ExceptionHandler(ConflictException.class)

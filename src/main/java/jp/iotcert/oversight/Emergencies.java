@@ -15,6 +15,7 @@ import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
@@ -93,8 +94,8 @@ public class Emergencies {
     List<FieldError> errors = new ArrayList<>();
     if (request.occurredOn() == null) {
       errors.add(new FieldError("occurredOn", "発生日（occurredOn）は必須です"));
-    } else if (request.occurredOn().isAfter(calendar.today())) {
-      errors.add(new FieldError("occurredOn", "発生日に未来の日付は指定できません"));
+    } else if (DateRules.pastEvent(request.occurredOn(), calendar.today()) != null) {
+      errors.add(new FieldError("occurredOn", "発生日: " + DateRules.pastEvent(request.occurredOn(), calendar.today())));
     }
     if (request.description() == null || request.description().isBlank() || request.description().length() > 3000) {
       errors.add(new FieldError("description", "緊急事態の内容を3000文字以内で入力してください"));

@@ -10,6 +10,7 @@ import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
@@ -55,8 +56,10 @@ public class ImprovementRequests {
     if (request.content() == null || request.content().isBlank() || request.content().length() > 3000) {
       errors.add(new FieldError("content", "要請の内容を3000文字以内で入力してください"));
     }
-    if (request.deadline() == null || !request.deadline().isAfter(calendar.today())) {
+    if (request.deadline() == null) {
       errors.add(new FieldError("deadline", "期限は明日以降の日付です"));
+    } else if (DateRules.deadline(request.deadline(), calendar.today()) != null) {
+      errors.add(new FieldError("deadline", "期限は" + DateRules.deadline(request.deadline(), calendar.today())));
     }
     if (request.publish() == null) {
       errors.add(new FieldError("publish", "公表するか（true/false、第16条第2項）を指定してください"));

@@ -14,6 +14,7 @@ import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
@@ -111,8 +112,10 @@ public class Investigations {
     if (request.request() == null || request.request().isBlank() || request.request().length() > 3000) {
       errors.add(new FieldError("request", "求める説明・資料を3000文字以内で入力してください"));
     }
-    if (request.deadline() == null || !request.deadline().isAfter(calendar.today())) {
+    if (request.deadline() == null) {
       errors.add(new FieldError("deadline", "提出期限は明日以降の日付です"));
+    } else if (DateRules.deadline(request.deadline(), calendar.today()) != null) {
+      errors.add(new FieldError("deadline", "提出期限は" + DateRules.deadline(request.deadline(), calendar.today())));
     }
     if (request.delegatedTo() != null && identityService.createUserQuery().userId(request.delegatedTo())
         .memberOfGroup(Groups.DELEGATE).count() == 0) {

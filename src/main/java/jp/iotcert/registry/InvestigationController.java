@@ -1,19 +1,18 @@
 package jp.iotcert.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.DocumentChecker;
 import jp.iotcert.application.UploadedDocument;
+import jp.iotcert.common.DownloadNames;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
 import jp.iotcert.oversight.Investigations;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,8 +101,7 @@ public class InvestigationController {
     Investigations.DocumentContent document = investigations.readDocument(investigationId, documentId, currentUser.id());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", ContentDisposition.inline()
-            .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header("Content-Disposition", DownloadNames.inline(document.fileName()))
         .header("Cache-Control", "no-store")
         .body(document.content());
   }

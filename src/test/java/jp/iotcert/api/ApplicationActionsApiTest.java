@@ -63,10 +63,10 @@ class ApplicationActionsApiTest extends ApiTestBase {
     assertThat(postJson("staff1", "/api/applications/A-1999-000001/payments",
         Map.of("amount", 100000, "paidOn", "2026-01-01", "reference", "NONE")).getStatusCode().value()).isEqualTo(404);
     assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments", "{\"amount\": \"lots\"}")))
-        .containsExactly("body");
+        .containsExactly("amount");
     assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments", "null"))).containsExactly("body");
     assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments",
-        "{\"amount\": 1.5, \"paidOn\": \"2026-01-01\", \"reference\": \"R\"}"))).containsExactly("body");
+        "{\"amount\": 1.5, \"paidOn\": \"2026-01-01\", \"reference\": \"R\"}"))).containsExactly("amount");
     assertThat(errorFields(postJson("staff1", "/api/applications/" + no + "/payments",
         "{\"amount\": 100, \"paidOn\": \"2026-01-01\", \"reference\": \"R\", \"refund\": true}")))
         .containsExactly("refund");

@@ -1,0 +1,48 @@
+package jp.iotcert.common;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * One window for every date from outside, so that year 0001 or +10000 never reaches a timer, a
+ * query or the registry. Events (payments, occurrences, certifications) lie between
+ * {@link #EARLIEST} and today; announced events (a planned termination) at most
+ * {@link #PLANNED_AHEAD} ahead; deadlines set by the body after today and at most
+ * {@link #DEADLINE_AHEAD} ahead. "Today" is the caller's business day ({@link BusinessCalendar#today()}),
+ * passed in so that tests moving the engine's clock move these windows too.
+ */
+public final class DateRules {
+
+  /** Before the body's first certification (2008): nothing it records happened earlier. */
+  public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  public static final Period PLANNED_AHEAD = Period.ofYears(1);
+  public static final Period DEADLINE_AHEAD = Period.ofYears(2);
+
+  private DateRules() {}
+
+  /** Why a past event's date is refused, or null: between 2000-01-01 and today. */
+  public static String pastEvent(LocalDate date, LocalDate today) {
+    if (date.isBefore(EARLIEST)) {
+      return EARLIEST + " より前の日付は指定できません";
+    }
+    return date.isAfter(today) ? "未来の日付は指定できません" : null;
+  }
+
+  /** Why an announced event's date is refused, or null: between 2000-01-01 and a year from today. */
+  public static String plannedEvent(LocalDate date, LocalDate today) {
+    if (date.isBefore(EARLIEST)) {
+      return EARLIEST + " より前の日付は指定できません";
+    }
+    LocalDate latest = today.plus(PLANNED_AHEAD);
+    return date.isAfter(latest) ? latest + " より後の日付は指定できません" : null;
+  }
+
+  /** Why a deadline is refused (to follow the field's label, "期限は…"), or null: after today and at most two years ahead. */
+  public static String deadline(LocalDate date, LocalDate today) {
+    if (!date.isAfter(today)) {
+      return "明日以降の日付です";
+    }
+    LocalDate latest = today.plus(DEADLINE_AHEAD);
+    return date.isAfter(latest) ? latest + " までの日付です" : null;
+  }
+}
