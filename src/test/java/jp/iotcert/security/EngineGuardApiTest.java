@@ -79,6 +79,23 @@ class EngineGuardApiTest extends ApiTestBase {
   }
 
   @Test
+  void theCodeTakesTheCaseFromTheBusinessKeyEvenIfTheVariableIsRewritten() {
+    String reviewed = submitted("provider1", P1, "業務キー審査済み");
+    String other = submitted("provider2", P2, "業務キー未審査");
+    runJobs(other);
+    String decision = atDecision(reviewed);
+    // An administrator passes the guard; a variable is still only what the forms show.
+    assertThat(call("demo", HttpMethod.PUT, "/engine-rest/task/" + decision + "/variables/applicationNumber",
+        Map.of("value", other, "type", "String"), MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(204);
+    assertThat(postJson("manager1", "/engine-rest/task/" + decision + "/submit-form",
+        Map.of("variables", Map.of("decision", Map.of("value", "CERTIFY"), "decisionReasons", Map.of("value", "適合"))))
+        .getStatusCode().value()).isEqualTo(204);
+    runJobs(reviewed);
+    assertThat(get("staff1", "/api/applications/" + reviewed).getBody().get("status").asText()).isEqualTo("CERTIFIED");
+    assertThat(get("staff1", "/api/applications/" + other).getBody().get("status").asText()).isNotEqualTo("CERTIFIED");
+  }
+
+  @Test
   void staffStartCasesOnlyThroughTheStartForm() {
     ResponseEntity<JsonNode> start = postJson("staff1", "/engine-rest/process-definition/key/investigation/start",
         Map.of("businessKey", "IoT 0000-0001", "variables", Map.of("investigationId", Map.of("value", "forged"))));
