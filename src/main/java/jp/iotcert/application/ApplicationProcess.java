@@ -1,5 +1,7 @@
 package jp.iotcert.application;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /** Names shared by the `certification-application` process model and the code. */
 public final class ApplicationProcess {
 
@@ -51,6 +53,15 @@ public final class ApplicationProcess {
 
   public static final String DECISION_CERTIFY = "CERTIFY";
   public static final String DECISION_REFUSE = "REFUSE";
+
+  /**
+   * The application a `certification-application` instance (and its `on-site-inspection` and
+   * `committee-review` call activities, which inherit the business key) works on: the business key,
+   * which no user can change, never the `applicationNumber` variable, which is only shown in forms.
+   */
+  public static String applicationNumber(DelegateExecution execution) {
+    return execution.getProcessBusinessKey();
+  }
 
   private ApplicationProcess() {}
 }

@@ -39,7 +39,7 @@ public class CertifyApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Application a = applications.get((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER));
+    Application a = applications.get(ApplicationProcess.applicationNumber(execution));
     LocalDate certifiedOn = a.decidedOn() != null ? a.decidedOn() : calendar.today();
     Certification certification = a.type() == ApplicationType.RENEWAL
         // 第12条: same certification number, new validity from the renewal certification date.

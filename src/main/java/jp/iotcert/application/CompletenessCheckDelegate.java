@@ -20,7 +20,7 @@ public class CompletenessCheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CompletenessCheck.Result result = check.check((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER));
+    CompletenessCheck.Result result = check.check(ApplicationProcess.applicationNumber(execution));
     execution.setVariable(ApplicationProcess.AUTO_COMPLETE, result.complete());
     execution.setVariable(ApplicationProcess.MISSING_ITEMS, result.missingText());
     execution.setVariable(ApplicationProcess.DISCLOSURE_SUMMARY, result.disclosureSummary());

@@ -35,7 +35,7 @@ public class DecisionRecorder implements TaskListener {
       throw new ProcessEngineException("認定しない場合は、その理由を記入してください（第6条第4項）。");
     }
     TaskInput.maxLength(task, ApplicationProcess.DECISION_REASONS, "理由");
-    String applicationNumber = (String) task.getVariable(ApplicationProcess.APPLICATION_NUMBER);
+    String applicationNumber = ApplicationProcess.applicationNumber(task.getExecution());
     if (applications.get(applicationNumber).status().isEnded()) {
       throw new ProcessEngineException("申請 " + applicationNumber + " は既に終了しています。");
     }

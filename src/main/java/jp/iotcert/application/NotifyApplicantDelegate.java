@@ -35,6 +35,6 @@ public class NotifyApplicantDelegate implements JavaDelegate {
         extra.put(name, value.toString());
       }
     }
-    notifier.send((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER), notice, extra);
+    notifier.send(ApplicationProcess.applicationNumber(execution), notice, extra);
   }
 }

@@ -19,7 +19,7 @@ public class RefusalCheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Application a = applications.get((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER));
+    Application a = applications.get(ApplicationProcess.applicationNumber(execution));
     var revokedOn = rule.barringRevocation(a.corporateNumber(), a.serviceName(), a.applicationDate());
     execution.setVariable(ApplicationProcess.REFUSAL_GROUND, revokedOn.isPresent());
     revokedOn.ifPresent(d -> execution.setVariable(ApplicationProcess.REVOKED_ON, d.toString()));

@@ -34,7 +34,7 @@ public class RequestSupplementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String applicationNumber = (String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER);
+    String applicationNumber = ApplicationProcess.applicationNumber(execution);
     StringBuilder message = new StringBuilder();
     Object staffText = execution.getVariable(ApplicationProcess.SUPPLEMENT_REQUEST);
     if (staffText != null && !staffText.toString().isBlank()) {

@@ -16,7 +16,7 @@ public class ReviewStartedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    applications.updateStatus((String) task.getVariable(ApplicationProcess.APPLICATION_NUMBER),
+    applications.updateStatus(ApplicationProcess.applicationNumber(task.getExecution()),
         ApplicationStatus.UNDER_REVIEW);
   }
 }

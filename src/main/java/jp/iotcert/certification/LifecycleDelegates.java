@@ -96,6 +96,7 @@ public class LifecycleDelegates {
   static final String CERTIFICATE_RETURN_REQUIRED = "certificateReturnRequired";
 
   private static String number(DelegateExecution execution) {
-    return (String) execution.getVariable(CertificationProcess.CERTIFICATION_NUMBER);
+    // The business key: a variable could be rewritten, the key cannot.
+    return execution.getProcessBusinessKey();
   }
 }

@@ -46,7 +46,7 @@ public class OpinionRecorder implements TaskListener {
       throw new ProcessEngineException("意見の理由を記入してください。");
     }
     TaskInput.maxLength(task, CommitteeProcess.OPINION_COMMENT, "意見の理由");
-    opinions.record((String) task.getVariable(ApplicationProcess.APPLICATION_NUMBER), task.getAssignee(),
+    opinions.record(ApplicationProcess.applicationNumber(task.getExecution()), task.getAssignee(),
         opinion.toString(), comment.toString().strip(), calendar.now());
   }
 }

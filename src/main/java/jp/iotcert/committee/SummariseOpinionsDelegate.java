@@ -23,7 +23,7 @@ public class SummariseOpinionsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String summary = opinions.forApplication((String) execution.getVariable(ApplicationProcess.APPLICATION_NUMBER))
+    String summary = opinions.forApplication(ApplicationProcess.applicationNumber(execution))
         .stream()
         .map(o -> "- **" + o.memberId() + "**: " + LABELS.getOrDefault(o.opinion(), o.opinion()) + " — "
             + o.comment().replace("\n", " "))

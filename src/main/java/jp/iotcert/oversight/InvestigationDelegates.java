@@ -69,6 +69,9 @@ public class InvestigationDelegates {
     return task -> {
       String delegate = investigations.forProcess(task.getExecution()).delegatedTo();
       if (delegate != null) {
+        // A candidate too: tasks go only to their candidates (EngineGuard), so staff may hand the
+        // task back to the delegate, and the delegate's access ends when the task leaves it.
+        task.addCandidateUser(delegate);
         task.setAssignee(delegate);
       }
     };

@@ -60,7 +60,7 @@ public class RevocationDelegates {
   /** 「認定を取り消す」 (第17条2–3, 第10条8). */
   @Bean
   JavaDelegate revokeCertification(Revocations revocations) {
-    return execution -> revocations.revoke((String) execution.getVariable("certificationNumber"),
+    return execution -> revocations.revoke(execution.getProcessBusinessKey(),
         String.join("、", grounds(execution).stream().map(g -> g.get("article") + "（" + g.get("text") + "）").toList()),
         TaskInput.text(execution, RevocationProcess.REASONS));
   }
