@@ -18,6 +18,10 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.generate-unique-process-engine-name=false",
+    // The production numbers (the test profile raises address-failures), shorter delays.
+    "iotcert.login-throttle.address-failures=10",
+    "iotcert.login-throttle.account-address-failures=5",
+    "iotcert.login-throttle.account-failures=20",
     "iotcert.login-throttle.initial-delay=PT3S",
     "iotcert.login-throttle.max-delay=PT12S",
     "iotcert.login-throttle.window=PT1M"})
