@@ -8,6 +8,7 @@ import java.util.Map;
 import jp.iotcert.application.ApplicationProcess;
 import jp.iotcert.certification.CertificationProcess;
 import jp.iotcert.committee.CommitteeProcess;
+import jp.iotcert.identity.AccountSettings;
 import jp.iotcert.identity.Groups;
 import jp.iotcert.oversight.Emergencies;
 import jp.iotcert.oversight.ImprovementRequests;
@@ -27,21 +28,20 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Groups, least-privilege authorizations and Tasklist filters, created idempotently at every start
- * (like the invoice example's DemoDataGenerator). Demo accounts only when iotcert.demo-data is on
- * (the default profile); never on PostgreSQL unless asked for.
+ * Groups, least-privilege authorizations, Tasklist filters and the administrator
+ * (iotcert.admin.*), created or updated idempotently at every start (like the invoice example's
+ * DemoDataGenerator). Demo accounts only when iotcert.demo-data is on (the default profile, never
+ * the postgres profile: AccountSettings refuses it).
  */
 @Component
 public class IdentitySetup implements SmartInitializingSingleton {
 
   static final String INSPECTION_KEY = "on-site-inspection";
-  static final String PASSWORD = "demo";
   /** Demo provider accounts and the (valid) corporate numbers they act for. */
   static final Map<String, String> DEMO_PROVIDERS = Map.of("provider1", "7000012050002", "provider2", "4010401023000");
 
@@ -51,18 +51,18 @@ public class IdentitySetup implements SmartInitializingSingleton {
   private final TaskService taskService;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
-  private final boolean demoData;
+  private final AccountSettings accounts;
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
       FilterService filterService, TaskService taskService, JdbcClient jdbc, TransactionTemplate transactions,
-      @Value("${iotcert.demo-data}") boolean demoData) {
+      AccountSettings accounts) {
     this.transactions = transactions;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.jdbc = jdbc;
-    this.demoData = demoData;
+    this.accounts = accounts;
   }
 
   /** Runs once all beans (the engine among them) exist, before the web server takes requests. */
@@ -72,7 +72,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
       createGroups();
       grantPermissions();
       createFilters();
-      if (demoData) {
+      createAdministrator();
+      if (accounts.demoData()) {
         createDemoUsers();
       }
     });
@@ -81,8 +82,7 @@ public class IdentitySetup implements SmartInitializingSingleton {
   private void createGroups() {
     Map<String, String> names = Map.of(
         Groups.STAFF, "事務局", Groups.REVIEWER, "審査員", Groups.COMMITTEE, "認定審査委員会",
-        Groups.MANAGER, "認定機関責任者", Groups.DELEGATE, "委託先", Groups.PROVIDER, "事業者",
-        Groups.PAYMENT, "決済システム");
+        Groups.MANAGER, "認定機関責任者", Groups.DELEGATE, "委託先", Groups.PROVIDER, "事業者");
     names.forEach((id, name) -> group(id, name, "WORKFLOW"));
     group(Groups.ADMIN, "管理者", "SYSTEM");
   }
@@ -147,8 +147,26 @@ public class IdentitySetup implements SmartInitializingSingleton {
         "認定審査委員会（committee-review）のタスク", List.of(Groups.STAFF, Groups.COMMITTEE, Groups.MANAGER));
   }
 
+  /**
+   * The administrator administers (Admin, Cockpit, /engine-rest) and is no domain actor on /api.
+   * Its password is set from the settings at every start, so the environment stays the truth.
+   */
+  private void createAdministrator() {
+    String id = accounts.adminUserId();
+    User admin = identityService.createUserQuery().userId(id).singleResult();
+    if (admin == null) {
+      admin = identityService.newUser(id);
+      admin.setFirstName("管理者");
+      admin.setLastName("システム");
+    }
+    admin.setPassword(accounts.adminPassword());
+    identityService.saveUser(admin);
+    if (identityService.createUserQuery().userId(id).memberOfGroup(Groups.ADMIN).count() == 0) {
+      identityService.createMembership(id, Groups.ADMIN);
+    }
+  }
+
   private void createDemoUsers() {
-    user("demo", "デモ", "管理者", Groups.ADMIN);
     user("staff1", "事務局", "一郎", Groups.STAFF);
     user("reviewer1", "審査", "花子", Groups.REVIEWER);
     user("committee1", "委員", "一", Groups.COMMITTEE);
@@ -156,7 +174,10 @@ public class IdentitySetup implements SmartInitializingSingleton {
     user("committee3", "委員", "三", Groups.COMMITTEE);
     user("manager1", "責任者", "太郎", Groups.MANAGER);
     user("delegate1", "委託先", "次郎", Groups.DELEGATE);
-    user("payment", "決済", "システム", Groups.PAYMENT);
+    // The payment system now has its own token; the former demo password account goes away.
+    if (identityService.createUserQuery().userId("payment").memberOfGroup("payment").count() > 0) {
+      identityService.deleteUser("payment");
+    }
     DEMO_PROVIDERS.forEach((id, number) -> {
       user(id, "事業者", id.substring(id.length() - 1), Groups.PROVIDER);
       if (jdbc.sql("SELECT COUNT(*) FROM provider_account WHERE user_id = ?").param(id).query(Integer.class).single() == 0) {
@@ -184,7 +205,7 @@ public class IdentitySetup implements SmartInitializingSingleton {
       User user = identityService.newUser(id);
       user.setFirstName(firstName);
       user.setLastName(lastName);
-      user.setPassword(PASSWORD);
+      user.setPassword(AccountSettings.DEMO_PASSWORD);
       user.setEmail(id + "@iotcert.example.jp");
       identityService.saveUser(user);
     }

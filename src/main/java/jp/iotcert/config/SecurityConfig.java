@@ -3,8 +3,13 @@ package jp.iotcert.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.iotcert.common.ProblemHandler;
+import jp.iotcert.identity.AccountSettings;
 import jp.iotcert.identity.CamundaIdentityAuthenticationProvider;
 import jp.iotcert.identity.Groups;
+import jp.iotcert.identity.LoginThrottle;
+import jp.iotcert.identity.PaymentTokenFilter;
+import jp.iotcert.identity.RequestContextFirst;
+import jp.iotcert.identity.Unauthorized;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,12 +24,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what. /api uses HTTP Basic against the engine's accounts, with a rule per endpoint;
- * /engine-rest uses the engine's own Basic filter (authorizations then apply per user); the
- * webapps keep their own login.
+ * Who may call what. /api uses HTTP Basic against the engine's accounts, with a rule per endpoint,
+ * and the payment system's token for payments; /engine-rest uses the engine's own Basic filter
+ * (authorizations then apply per user); the webapps keep their own login. All password logins are
+ * throttled in the engine's identity provider (jp.iotcert.identity.ThrottledIdentityProvider).
  */
 @Configuration
 public class SecurityConfig {
@@ -35,14 +41,17 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ObjectMapper json,
+      AccountSettings accounts, LoginThrottle throttle) throws Exception {
+    Unauthorized unauthorized = new Unauthorized(json);
     http.securityMatcher("/api/**")
+        .addFilterBefore(new PaymentTokenFilter(accounts.paymentToken(), throttle, unauthorized),
+            BasicAuthenticationFilter.class)
         .authenticationManager(new ProviderManager(provider))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden(json)))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/public/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/disclosure-items").authenticated()
@@ -53,7 +62,7 @@ public class SecurityConfig {
                 .hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.REVIEWER, Groups.COMMITTEE, Groups.DELEGATE)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/supplements").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/withdrawal").hasAnyRole(PROVIDER, STAFF)
-            .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasAnyRole(STAFF, Groups.PAYMENT)
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasAnyRole(STAFF, PaymentTokenFilter.ROLE)
             .requestMatchers("/api/committee/interests").hasRole(Groups.COMMITTEE)
             .requestMatchers(HttpMethod.POST, "/api/certifications/imports").hasAnyRole(STAFF, MANAGER)
             .requestMatchers(HttpMethod.GET, "/api/certifications/*").hasAnyRole(PROVIDER, STAFF, MANAGER)
@@ -81,7 +90,11 @@ public class SecurityConfig {
     http.securityMatcher("/**")
         .csrf(csrf -> csrf.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
-        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        .authorizeHttpRequests(auth -> auth
+            // The administrator is created at start from iotcert.admin.*: the Admin webapp's
+            // first-administrator setup would let anybody create one on an empty install.
+            .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**").denyAll()
+            .anyRequest().permitAll());
     return http.build();
   }
 
@@ -92,15 +105,9 @@ public class SecurityConfig {
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
-    registration.setOrder(Integer.MIN_VALUE + 100);
+    // After the RequestContextFilter: the login throttle reads the client address from the request context.
+    registration.setOrder(RequestContextFirst.ORDER + 1);
     return registration;
-  }
-
-  private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
-    return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"iotcert\", charset=\"UTF-8\"");
-      write(json, response, HttpStatus.UNAUTHORIZED, "認証が必要です", "HTTP Basic 認証で利用者IDとパスワードを送ってください。");
-    };
   }
 
   private static AccessDeniedHandler forbidden(ObjectMapper json) {

@@ -9,8 +9,6 @@ public final class Groups {
   public static final String MANAGER = "manager";
   public static final String DELEGATE = "delegate";
   public static final String PROVIDER = "provider";
-  /** The payment system's account, which records fee payments. */
-  public static final String PAYMENT = "payment";
   public static final String ADMIN = "camunda-admin";
 
   private Groups() {}

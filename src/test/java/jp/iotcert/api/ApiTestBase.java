@@ -93,6 +93,18 @@ public abstract class ApiTestBase {
         byte[].class);
   }
 
+  /** The payment system's own credential in the demo profile (README): a token, no engine account. */
+  protected static final String DEMO_PAYMENT_TOKEN = "demo-payment-token-not-for-production";
+
+  /** A call as the payment system makes it: {@code Authorization: Bearer <token>}. */
+  protected ResponseEntity<JsonNode> postWithToken(String token, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
   protected ResponseEntity<JsonNode> get(String user, String path) {
     return call(user, HttpMethod.GET, path, null, null);
   }

@@ -30,7 +30,7 @@ class ApplicationActionsApiTest extends ApiTestBase {
   void paymentIsRecordedByStaffOrThePaymentSystem() {
     String no = submitted("provider1", P1, "納付API");
     String today = LocalDate.now(jp.iotcert.common.BusinessCalendar.ZONE).toString();
-    ResponseEntity<JsonNode> part = postJson("payment", "/api/applications/" + no + "/payments",
+    ResponseEntity<JsonNode> part = postWithToken(DEMO_PAYMENT_TOKEN, "/api/applications/" + no + "/payments",
         Map.of("amount", 30000, "paidOn", today, "reference", "PAY-1"));
     assertThat(part.getStatusCode().value()).isEqualTo(201);
     assertThat(part.getBody().get("paidInFull").asBoolean()).isFalse();
@@ -48,6 +48,47 @@ class ApplicationActionsApiTest extends ApiTestBase {
         Map.of("amount", 1000, "paidOn", today, "reference", "PAY-3"));
     assertThat(overpaid.getStatusCode().value()).isEqualTo(409);
     assertThat(overpaid.getBody().get("detail").asText()).contains("全額納付");
+  }
+
+  @Test
+  void thePaymentTokenRecordsPaymentsOnlyAndAWrongOneIsRefused() {
+    String no = submitted("provider1", P1, "納付トークン");
+    String today = LocalDate.now(jp.iotcert.common.BusinessCalendar.ZONE).toString();
+    ResponseEntity<JsonNode> wrong = postWithToken(DEMO_PAYMENT_TOKEN + "x", "/api/applications/" + no + "/payments",
+        Map.of("amount", 100000, "paidOn", today, "reference", "WRONG"));
+    assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+    assertThat(wrong.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(wrong.getBody().get("detail").asText()).contains("トークン");
+    // The token is no login: it opens nothing but payments.
+    assertThat(postWithToken(DEMO_PAYMENT_TOKEN, "/api/applications/" + no + "/withdrawal", Map.of())
+        .getStatusCode().value()).isEqualTo(401);
+    HttpHeaders bearer = new HttpHeaders();
+    bearer.setBearerAuth(DEMO_PAYMENT_TOKEN);
+    assertThat(http.exchange("/api/applications/" + no, HttpMethod.GET, new HttpEntity<>(bearer), JsonNode.class)
+        .getStatusCode().value()).isEqualTo(401);
+    // Nothing was recorded by the refused calls; the right token pays.
+    assertThat(get("provider1", "/api/applications/" + no).getBody().get("status").asText()).isNotEqualTo("WITHDRAWN");
+    ResponseEntity<JsonNode> paid = postWithToken(DEMO_PAYMENT_TOKEN, "/api/applications/" + no + "/payments",
+        Map.of("amount", 100000, "paidOn", today, "reference", "TOKEN-1"));
+    assertThat(paid.getStatusCode().value()).isEqualTo(201);
+    assertThat(paid.getBody().get("paidInFull").asBoolean()).isTrue();
+    // The former password account of the payment system is gone.
+    assertThat(postJson("payment", "/api/applications/" + no + "/payments",
+        Map.of("amount", 1, "paidOn", today, "reference", "OLD")).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void theAdministratorAdministersAndIsNoDomainActorOnTheApi() {
+    // Admin, Cockpit and /engine-rest: everything.
+    assertThat(get("demo", "/engine-rest/user/staff1/profile").getStatusCode().value()).isEqualTo(200);
+    assertThat(get("demo", "/engine-rest/deployment").getStatusCode().value()).isEqualTo(200);
+    // /api: only what any account may read; no applications, payments or certifications.
+    assertThat(get("demo", "/api/disclosure-items").getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<JsonNode> refused = get("demo", "/api/applications");
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(submit("demo", application(P1, "管理者申請"), TestApplications.PDF).getStatusCode().value())
+        .isEqualTo(403);
   }
 
   @Test

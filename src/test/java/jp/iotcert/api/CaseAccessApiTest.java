@@ -3,6 +3,7 @@ package jp.iotcert.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,10 @@ class CaseAccessApiTest extends ApiTestBase {
     assertThat(download("staff1", href).getStatusCode().value()).isEqualTo(200);
     assertThat(download("provider2", href).getStatusCode().value()).isEqualTo(404);
     assertThat(download(null, href).getStatusCode().value()).isEqualTo(401);
-    assertThat(download("payment", href).getStatusCode().value()).isEqualTo(403);
+    HttpHeaders paymentSystem = new HttpHeaders();
+    paymentSystem.setBearerAuth(DEMO_PAYMENT_TOKEN);
+    assertThat(http.exchange(URI.create(http.getRootUri() + href), HttpMethod.GET,
+        new HttpEntity<>(paymentSystem), byte[].class).getStatusCode().value()).isEqualTo(401);
 
     // Before the review reaches them, reviewers and committee members do not see the case.
     assertThat(download("reviewer1", href).getStatusCode().value()).isEqualTo(404);
@@ -55,7 +59,7 @@ class CaseAccessApiTest extends ApiTestBase {
         .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId();
     taskService.complete(taskId, Map.of("documentsComplete", true));
     runJobs(no);
-    postJson("payment", "/api/applications/" + no + "/payments", Map.of("amount", 100000,
+    postWithToken(DEMO_PAYMENT_TOKEN, "/api/applications/" + no + "/payments", Map.of("amount", 100000,
         "paidOn", java.time.LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "ACCESS-" + no));
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewApplication")
         .count()).isEqualTo(1);
@@ -98,7 +102,6 @@ class CaseAccessApiTest extends ApiTestBase {
     assertThat(mayAccess("staff1", "cockpit")).isFalse();
     assertThat(mayAccess("reviewer1", "tasklist")).isTrue();
     assertThat(mayAccess("provider1", "tasklist")).isFalse();
-    assertThat(mayAccess("payment", "tasklist")).isFalse();
     assertThat(mayAccess("manager1", "admin")).isFalse();
   }
 

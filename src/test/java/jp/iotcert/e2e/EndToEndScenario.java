@@ -52,9 +52,13 @@ abstract class EndToEndScenario {
     String no = submitOverHttp("provider1", TestApplications.PROVIDER1_NUMBER, serviceName);
 
     work("staff1", no, "Task_CheckCompleteness", Map.of("documentsComplete", true));
-    ResponseEntity<JsonNode> paid = exchange("payment", HttpMethod.POST, "/api/applications/" + no + "/payments",
-        Map.of("amount", 100000, "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "E2E-" + no),
-        MediaType.APPLICATION_JSON);
+    // The payment system with its own token (the demo profile's).
+    HttpHeaders paymentSystem = new HttpHeaders();
+    paymentSystem.setBearerAuth("demo-payment-token-not-for-production");
+    paymentSystem.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> paid = http.exchange("/api/applications/" + no + "/payments", HttpMethod.POST,
+        new HttpEntity<>(Map.of("amount", 100000, "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(),
+            "reference", "E2E-" + no), paymentSystem), JsonNode.class);
     assertThat(paid.getStatusCode().value()).isEqualTo(201);
 
     // The checklist as Tasklist submits it: a JSON array of the checked item ids.
