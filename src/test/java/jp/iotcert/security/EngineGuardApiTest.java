@@ -237,7 +237,7 @@ class EngineGuardApiTest extends ApiTestBase {
     runJobs(no);
     taskService.complete(task(no, "Task_CheckCompleteness").getId(), Map.of("documentsComplete", true));
     String today = LocalDate.now(BusinessCalendar.ZONE).toString();
-    assertThat(postJson("payment", "/api/applications/" + no + "/payments",
+    assertThat(postJson("staff1", "/api/applications/" + no + "/payments",
         Map.of("amount", 100000, "paidOn", today, "reference", "PAY-" + no)).getStatusCode().value()).isEqualTo(201);
     runJobs(no);
     Map<String, Object> review = new HashMap<>(Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
