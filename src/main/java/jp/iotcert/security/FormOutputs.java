@@ -44,10 +44,6 @@ final class FormOutputs {
     return fields;
   }
 
-  static FormOutputs none() {
-    return new FormOutputs();
-  }
-
   private void collect(JsonNode components) {
     for (JsonNode component : components) {
       String key = component.path("key").asText("");

@@ -53,7 +53,10 @@ public class TaskAccessAuthorizationProvider extends DefaultAuthorizationProvide
 
   private enum Role { ASSIGNEE, OWNER }
 
-  /** Whether the user still holds the task as assignee, owner or through a link other than the one ending. */
+  /**
+   * Whether the user still holds the task as assignee, owner or through a link other than the one
+   * ending ({@code ending}: the role, or the identity link's type).
+   */
   private static boolean holdsOtherwise(Task task, String userId, Object ending) {
     if (ending != Role.ASSIGNEE && userId.equals(task.getAssignee())) {
       return true;
