@@ -143,6 +143,7 @@ class EndpointTableTest extends ApiTestBase {
       row("POST /api/applications/{applicationNumber}/withdrawal", "/api/applications/{withdrawApp}/withdrawal",
           json(Map.of("reason", "一覧表の確認")),
           "401  ok   404   ok    403  403  403  403  403  403"),
+      // A committee member's own declarations of interest (第7条), for a company that is no party here.
       row("GET /api/committee/interests", "/api/committee/interests",
           "401  403  403   403   403  ok   403  403  403  403"),
       row("POST /api/committee/interests", "/api/committee/interests", json(Map.of("corporateNumber", "5835678256246")),
@@ -322,16 +323,26 @@ class EndpointTableTest extends ApiTestBase {
   }
 
   @Test
-  void anotherProviderNeverSeesProvider1InListsOrSearchesBeyondThePublicFields() {
+  void whereTheTableSaysOkForEveryoneTheAnswerStillHoldsOnlyWhatTheCallerMaySee() {
+    // "ok" in a row is about the status; these lists and entries must also leave out provider1's data.
     Fixture f = apiFixture();
     String app = f.ids.get("app");
     assertThat(get("provider1", "/api/applications").getBody().findValuesAsText("applicationNumber")).contains(app);
     assertThat(get("provider2", "/api/applications").getBody().findValuesAsText("applicationNumber")).doesNotContain(app);
-    // The public entry has no contact, documents or withheld items.
-    JsonNode entry = get(null, "/api/public/certifications/" + f.expand("{cert}")).getBody();
+    String cert = f.ids.get("cert");
+    // The public entry: published fields only.
+    JsonNode entry = get(null, "/api/public/certifications/" + cert).getBody();
+    assertThat(entry.get("certificationNumber").asText()).isEqualTo(cert);
     assertThat(entry.has("contact")).isFalse();
     assertThat(entry.has("documents")).isFalse();
-    assertThat(entry.toString()).doesNotContain("contact@provider.example.jp");
+    // The provider's cases without staff's reasons (第20条); the delegate's only its investigation (第19条).
+    JsonNode own = get("provider1", "/api/certifications/" + cert + "/cases").getBody();
+    assertThat(own.get("investigations")).hasSize(1);
+    assertThat(own.toString()).doesNotContain("一覧表の調査");
+    JsonNode delegated = get("delegate1", "/api/certifications/" + cert + "/cases").getBody();
+    assertThat(delegated.get("investigations").get(0).get("reason").asText()).isEqualTo("一覧表の調査");
+    assertThat(delegated.has("emergencies")).isFalse();
+    assertThat(delegated.has("improvementRequests")).isFalse();
   }
 
   // ---------------------------------------------------------------------------------------------
