@@ -358,8 +358,21 @@ class EndpointTableTest extends ApiTestBase {
       if (!actual.equals(expected)) {
         failures.add(String.format("%s as %s (%s): expected %s, got %s %s", row.endpoint(), caller, path, expected,
             response.getStatusCode().value(), abbreviate(response.getBody())));
+      } else if (path.startsWith("/api/") && response.getStatusCode().value() >= 400 && !isJapaneseProblem(response)) {
+        failures.add(String.format("%s as %s: refusal %s is not problem+json with a Japanese detail: %s", row.endpoint(),
+            caller, response.getStatusCode().value(), abbreviate(response.getBody())));
       }
     }
+  }
+
+  /** Every refusal on /api is problem+json with a Japanese {@code detail}, whoever refused it. */
+  private boolean isJapaneseProblem(ResponseEntity<byte[]> response) {
+    MediaType type = response.getHeaders().getContentType();
+    String detail = readJson(response.getBody()).path("detail").asText("");
+    return type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        && detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+            || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA
+            || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   /** The response in the row's terms: the expected token when it holds, otherwise the status. */
