@@ -63,7 +63,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * anon   no credentials          prov1  provider1, on its own resources
  * prov2  provider2, on provider1's resources (another provider's)
  * staff  staff1    revw reviewer1    comm committee1    mgr manager1    dlgt delegate1
- * pay    payment (the payment system's account)    admin demo (camunda-admin; last, so its writes come last)
+ * pay    the payment system: its Bearer token (no account)    admin demo (camunda-admin; last, so its writes come last)
  * </pre>
  *
  * An expectation is {@code ok} (the call passed authorization: any status below 500 except 401,
@@ -76,7 +76,7 @@ class EndpointTableTest extends ApiTestBase {
 
   enum Caller {
     ANON(null), PROV1("provider1"), PROV2("provider2"), STAFF("staff1"), REVW("reviewer1"), COMM("committee1"),
-    MGR("manager1"), DLGT("delegate1"), PAY("payment"), ADMIN("demo");
+    MGR("manager1"), DLGT("delegate1"), PAY(null), ADMIN("demo");
 
     final String user;
 
@@ -124,75 +124,75 @@ class EndpointTableTest extends ApiTestBase {
   static final List<Row> SPRING_ROWS = List.of(
       //                                                                                     anon prov1 prov2 staff revw comm mgr  dlgt pay  admin
       row("GET /api/disclosure-items", "/api/disclosure-items",
-          "401  ok   ok    ok    ok   ok   ok   ok   ok   ok"), // changes with accounts (finding 12: admin on /api)
+          "401  ok   ok    ok    ok   ok   ok   ok   401  ok"), // any account; the payment token opens only payments
       row("GET /api/applications", "/api/applications",
-          "401  ok   ok    ok    403  403  ok   403  403  403"),
+          "401  ok   ok    ok    403  403  ok   403  401  403"),
       row("GET /api/applications/{applicationNumber}", "/api/applications/{app}",
-          "401  ok   404   ok    404  404  ok   404  403  403"),
+          "401  ok   404   ok    404  404  ok   404  401  403"),
       row("GET /api/applications/{applicationNumber}/documents/{documentId}", "/api/applications/{app}/documents/{appDoc}",
-          "401  ok   404   ok    404  404  ok   404  403  403"),
+          "401  ok   404   ok    404  404  ok   404  401  403"),
       // provider2 applying for provider1's corporate number: refused on that field.
       row("POST /api/applications multipart/form-data", "/api/applications", (f, c) -> f.newApplication(),
-          "401  ok   400   ok    403  403  403  403  403  403"), // changes with browser (Origin checks on /api)
+          "401  ok   400   ok    403  403  403  403  401  403"), // changes with browser (Origin checks on /api)
       row("POST /api/applications/{applicationNumber}/supplements multipart/form-data",
           "/api/applications/{app}/supplements", (f, c) -> f.supplement(),
-          "401  ok   404   ok    403  403  403  403  403  403"),
+          "401  ok   404   ok    403  403  403  403  401  403"),
       row("POST /api/applications/{applicationNumber}/payments application/json", "/api/applications/{app}/payments",
           (f, c) -> Map.of("amount", 1, "paidOn", f.today.toString(), "reference", "EP-" + c),
-          "401  403  403   ok    403  403  403  403  ok   403"), // changes with accounts (payment system by Bearer token, not Basic)
+          "401  403  403   ok    403  403  403  403  ok   403"), // the payment system by its token; staff by their login
       row("POST /api/applications/{applicationNumber}/withdrawal", "/api/applications/{withdrawApp}/withdrawal",
           json(Map.of("reason", "一覧表の確認")),
-          "401  ok   404   ok    403  403  403  403  403  403"),
+          "401  ok   404   ok    403  403  403  403  401  403"),
       // A committee member's own declarations of interest (第7条), for a company that is no party here.
       row("GET /api/committee/interests", "/api/committee/interests",
-          "401  403  403   403   403  ok   403  403  403  403"),
+          "401  403  403   403   403  ok   403  403  401  403"),
       row("POST /api/committee/interests", "/api/committee/interests", json(Map.of("corporateNumber", "5835678256246")),
-          "401  403  403   403   403  ok   403  403  403  403"),
+          "401  403  403   403   403  ok   403  403  401  403"),
       row("DELETE /api/committee/interests", "/api/committee/interests?corporateNumber=5835678256246",
-          "401  403  403   403   403  ok   403  403  403  403"),
+          "401  403  403   403   403  ok   403  403  401  403"),
       row("GET /api/certifications/{certificationNumber}", "/api/certifications/{cert}",
-          "401  ok   404   ok    403  403  ok   403  403  403"),
+          "401  ok   404   ok    403  403  ok   403  401  403"),
       row("GET /api/certifications/{certificationNumber}/cases", "/api/certifications/{cert}/cases",
-          "401  ok   404   ok    403  403  ok   ok   403  403"),
+          "401  ok   404   ok    403  403  ok   ok   401  403"),
       row("GET /api/certifications/{certificationNumber}/investigations/{investigationId}/documents/{documentId}",
           "/api/certifications/{cert}/investigations/{investigation}/documents/{investigationDoc}",
-          "401  ok   404   ok    403  403  ok   ok   403  403"),
+          "401  ok   404   ok    403  403  ok   ok   401  403"),
       row("POST /api/certifications/{certificationNumber}/notifications application/json",
           "/api/certifications/{cert}/notifications",
           (f, c) -> Map.of("kind", "DOCUMENT_CHANGE", "occurredOn", f.today.toString(), "description", "規程の改定",
               "changes", List.of()),
-          "401  ok   404   ok    403  403  403  403  403  403"),
+          "401  ok   404   ok    403  403  403  403  401  403"),
       // Staff-only case openings: an unknown field in the body, so the call passes authorization and opens nothing.
       row("POST /api/certifications/{certificationNumber}/lapses application/json", "/api/certifications/{cert}/lapses",
           json(Map.of("probe", true)),
-          "401  403  403   ok    403  403  403  403  403  403"),
+          "401  403  403   ok    403  403  403  403  401  403"),
       row("POST /api/certifications/{certificationNumber}/revocations application/json",
           "/api/certifications/{cert}/revocations", json(Map.of("probe", true)),
-          "401  403  403   ok    403  403  ok   403  403  403"),
+          "401  403  403   ok    403  403  ok   403  401  403"),
       row("POST /api/certifications/{certificationNumber}/improvement-requests application/json",
           "/api/certifications/{cert}/improvement-requests", json(Map.of("probe", true)),
-          "401  403  403   ok    403  403  ok   403  403  403"),
+          "401  403  403   ok    403  403  ok   403  401  403"),
       row("POST /api/certifications/{certificationNumber}/emergencies application/json",
           "/api/certifications/{cert}/emergencies", json(Map.of("probe", true)),
-          "401  403  403   ok    403  403  403  403  403  403"),
+          "401  403  403   ok    403  403  403  403  401  403"),
       row("POST /api/certifications/{certificationNumber}/investigations application/json",
           "/api/certifications/{cert}/investigations", json(Map.of("probe", true)),
-          "401  403  403   ok    403  403  ok   403  403  403"),
+          "401  403  403   ok    403  403  ok   403  401  403"),
       row("POST /api/certifications/imports application/json", "/api/certifications/imports", json(List.of()),
-          "401  403  403   ok    403  403  ok   403  403  403"),
+          "401  403  403   ok    403  403  ok   403  401  403"),
       // The provider's answers to a case: its own certification only; another provider's answers as unknown.
       row("POST /api/certifications/{certificationNumber}/improvement-requests/{requestId}/reports application/json",
           "/api/certifications/{cert}/improvement-requests/{improvement}/reports", json(Map.of("report", "是正しました")),
-          "401  ok   404   ok    403  403  403  403  403  403"),
+          "401  ok   404   ok    403  403  403  403  401  403"),
       row("POST /api/certifications/{certificationNumber}/emergencies/{emergencyId}/reports application/json",
           "/api/certifications/{cert}/emergencies/{emergency}/reports", json(Map.of("report", "復旧作業中")),
-          "401  ok   404   ok    403  403  403  403  403  403"),
+          "401  ok   404   ok    403  403  403  403  401  403"),
       row("POST /api/certifications/{certificationNumber}/investigations/{investigationId}/explanations application/json",
           "/api/certifications/{cert}/investigations/{investigation}/explanations", json(Map.of("explanation", "説明")),
-          "401  ok   404   ok    403  403  403  403  403  403"),
+          "401  ok   404   ok    403  403  403  403  401  403"),
       row("POST /api/certifications/{certificationNumber}/investigations/{investigationId}/explanations multipart/form-data",
           "/api/certifications/{cert}/investigations/{investigation}/explanations", (f, c) -> f.explanation(),
-          "401  ok   404   ok    403  403  403  403  403  403"),
+          "401  ok   404   ok    403  403  403  403  401  403"),
       // Public: anyone, and credentials change nothing.
       row("GET /api/public/certifications", "/api/public/certifications?q=一覧",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
@@ -398,6 +398,8 @@ class EndpointTableTest extends ApiTestBase {
     HttpHeaders headers = new HttpHeaders();
     if (caller.user != null) {
       headers.setBasicAuth(caller.user, "demo");
+    } else if (caller == Caller.PAY) {
+      headers.setBearerAuth(DEMO_PAYMENT_TOKEN);
     }
     if (body != null) {
       headers.setContentType(type);
@@ -468,7 +470,7 @@ class EndpointTableTest extends ApiTestBase {
       "manager PROCESS_DEFINITION committee-review READ",
       "manager PROCESS_DEFINITION * READ,READ_HISTORY,READ_INSTANCE",
       "manager PROCESS_INSTANCE * READ",
-      "manager TASK * READ", // changes with guard/accounts (finding 12: read-only, yet can comment on any task)
+      "manager TASK * READ", // read-only: the engine guard refuses its comments on tasks it does not work (finding 12)
       "manager DECISION_DEFINITION * READ,READ_HISTORY",
       "manager DEPLOYMENT * READ",
       "staff FILTER 自分のタスク READ", "reviewer FILTER 自分のタスク READ", "committee FILTER 自分のタスク READ",
@@ -487,64 +489,65 @@ class EndpointTableTest extends ApiTestBase {
   static final List<Row> ENGINE_ROWS = List.of(
       //                                                                                     anon prov1 prov2 staff revw comm mgr  dlgt pay  admin
       row("GET process definitions", "/engine-rest/process-definition?key=certification-application",
-          "401  none none  some  some none some none none some"),
+          "401  none none  some  some none some none 401  some"),
       row("GET process definitions", "/engine-rest/process-definition?key=investigation",
-          "401  none none  some  none none some some none some"),
+          "401  none none  some  none none some some 401  some"),
       // A single resource the caller may not read is answered as unknown (404), as on /api.
       row("GET process definition", "/engine-rest/process-definition/key/certification-application",
-          "401  404  404   ok    ok   404  ok   404  404  ok"),
+          "401  404  404   ok    ok   404  ok   404  401  ok"),
       row("GET decision definitions", "/engine-rest/decision-definition",
-          "401  none none  none  none none some none none some"),
+          "401  none none  none  none none some none 401  some"),
       row("GET deployments", "/engine-rest/deployment",
-          "401  none none  none  none none some none none some"),
+          "401  none none  none  none none some none 401  some"),
       row("GET filters", "/engine-rest/filter",
-          "401  none none  some  some some some some none some"),
+          "401  none none  some  some some some some 401  some"),
       row("GET tasks", "/engine-rest/task?processInstanceBusinessKey={probeApp}",
-          "401  none none  some  none none some none none some"),
+          "401  none none  some  none none some none 401  some"),
       row("GET task", "/engine-rest/task/{task}",
-          "401  404  404   ok    404  404  ok   404  404  ok"),
+          "401  404  404   ok    404  404  ok   404  401  ok"),
       row("GET task variables", "/engine-rest/task/{task}/variables",
-          "401  403  403   ok    403  403  ok   403  403  ok"),
+          "401  403  403   ok    403  403  ok   403  401  ok"),
       row("GET process instances", "/engine-rest/process-instance?businessKey={probeApp}",
-          "401  none none  none  none none some none none some"),
+          "401  none none  none  none none some none 401  some"),
       row("GET process instance variables", "/engine-rest/process-instance/{instance}/variables",
-          "401  403  403   403   403  403  ok   403  403  ok"),
+          "401  403  403   403   403  403  ok   403  401  ok"),
       row("GET jobs", "/engine-rest/job?processInstanceId={instance}",
-          "401  none none  none  none none some none none some"),
+          "401  none none  none  none none some none 401  some"),
       row("GET history process instances", "/engine-rest/history/process-instance?processInstanceBusinessKey={probeApp}",
-          "401  none none  none  none none some none none some"),
+          "401  none none  none  none none some none 401  some"),
       row("GET history tasks", "/engine-rest/history/task?processInstanceBusinessKey={probeApp}",
-          "401  none none  none  none none some none none some"),
+          "401  none none  none  none none some none 401  some"),
       row("GET history variables", "/engine-rest/history/variable-instance?processInstanceId={instance}",
-          "401  none none  none  none none some none none some"),
+          "401  none none  none  none none some none 401  some"),
       row("GET users", "/engine-rest/user",
-          "401  some some  some  some some some some some some"),
+          "401  some some  some  some some some some 401  some"),
       row("GET groups", "/engine-rest/group", // members read their own group only
-          "401  some some  some  some some some some some some"),
+          "401  some some  some  some some some some 401  some"),
       row("GET authorizations", "/engine-rest/authorization",
-          "401  none none  none  none none none none none some"),
+          "401  none none  none  none none none none 401  some"),
       // Writes, after the reads.
       row("PUT process instance variable", "/engine-rest/process-instance/{instance}/variables/endpointTableProbe",
           json(Map.of("value", "probe", "type", "String")),
-          "401  403  403   403   403  403  403  403  403  ok"),
+          "401  403  403   403   403  403  403  403  401  ok"),
       row("PUT task variable", "/engine-rest/task/{task}/variables/endpointTableProbe",
           json(Map.of("value", "probe", "type", "String")),
-          "401  403  403   ok    403  403  403  403  403  ok"), // changes with guard (finding 1: only a task's declared outputs)
+          "401  403  403   403   403  403  403  403  401  ok"), // finding 1: users write only their form's fields
       row("POST task comment", "/engine-rest/task/{task}/comment/create", json(Map.of("message", "一覧表のコメント")),
-          "401  400  400   ok    400  400  ok   400  400  ok"), // changes with guard/accounts (finding 12); 400: "no task found"
-      // 500: passed authorization; the start listener (TasklistStart) refuses a start without a certification.
+          "401  400  400   ok    400  400  400  400  401  ok"), // finding 12: only who works the task; 400: the engine's answer to a refused comment
+      // Staff start cases only through the start form (the guard, finding 1); the administrator passes
+      // authorization, then the start listener (TasklistStart) refuses a start without a certification: 500.
       row("POST start investigation", "/engine-rest/process-definition/key/investigation/start", json(Map.of()),
-          "401  404  404   500   404  404  403  403  404  500"),
+          "401  404  404   403   404  404  403  403  401  500"),
       row("POST deployment multipart/form-data", "/engine-rest/deployment/create", (f, c) -> f.deployment(),
-          "401  403  403   403   403  403  403  403  403  ok"),
+          "401  403  403   403   403  403  403  403  401  ok"),
       row("POST user", "/engine-rest/user/create",
           (f, c) -> Map.of("profile", Map.of("id", "probe" + c.name().toLowerCase(), "firstName", "一覧", "lastName", "表",
               "email", "probe@iotcert.example.jp"), "credentials", Map.of("password", "probe-Passw0rd!")),
-          "401  403  403   403   403  403  403  403  403  ok"),
+          "401  403  403   403   403  403  403  403  401  ok"),
       row("POST task claim", "/engine-rest/task/{task}/claim", json(Map.of("userId", "staff1")),
-          "401  403  403   ok    403  403  403  403  403  ok"), // changes with guard (finding 2)
+          "401  403  403   ok    403  403  403  403  401  ok"), // finding 2: only to a candidate
       row("POST job execute", "/engine-rest/job/{job}/execute",
-          "401  403  403   403   403  403  403  403  403  ok")); // changes with guard (finding 3: a refusal burns no retry)
+          "401  403  403   403   403  403  403  403  401  ok")); // finding 3 (retries unchanged: EngineGuardApiTest)
 
   @Test
   void theEngineGrantsWhatTheTableSaysAndEveryGroupReachesThroughEngineRestOnlyThat() {
@@ -555,8 +558,7 @@ class EndpointTableTest extends ApiTestBase {
       expected.add("camunda-admin " + resource.name() + " * ALL");
     }
     // The engine's own default: members read their group.
-    for (String group : List.of("staff", "reviewer", "committee", "manager", "delegate", "provider", "payment",
-        "camunda-admin")) {
+    for (String group : List.of("staff", "reviewer", "committee", "manager", "delegate", "provider", "camunda-admin")) {
       expected.add(group + " GROUP " + group + " READ");
     }
     difference(grants, expected).forEach(g -> failures.add("grant not in ENGINE_GRANTS (add it, and rows): " + g));
@@ -639,15 +641,15 @@ class EndpointTableTest extends ApiTestBase {
       // The setup page creates the first administrator only while there is none.
       row("POST webapp admin setup", "/camunda/api/admin/setup/default/user/create",
           json(Map.of("profile", Map.of("id", "intruder"), "credentials", Map.of("password", "x"))),
-          "403  403  403   403   403  403  403  403  403  403")); // changes with accounts (finding 5: setup off on postgres)
+          "403  403  403   403   403  403  403  403  403  403")); // finding 5: the setup page is off in every profile
 
   /** The session login per webapp (columns as Caller; anonymous logs in with a wrong password). */
   static final Map<String, String> WEBAPP_LOGINS = Map.of(
       //                 anon prov1 prov2 staff revw comm mgr  dlgt pay  admin
-      "tasklist", "401  403  403   200   200  200  200  200  403  200",
-      "cockpit",  "401  403  403   403   403  403  200  403  403  200",
-      "admin",    "401  403  403   403   403  403  403  403  403  200",
-      "welcome",  "401  200  200   200   200  200  200  200  200  200");
+      "tasklist", "401  403  403   200   200  200  200  200  401  200",
+      "cockpit",  "401  403  403   403   403  403  200  403  401  200",
+      "admin",    "401  403  403   403   403  403  403  403  401  200",
+      "welcome",  "401  200  200   200   200  200  200  200  401  200");
 
   @Test
   void everyServletIsKnownAndTheWebappsAdmitOnlyTheirGroups() throws Exception {
