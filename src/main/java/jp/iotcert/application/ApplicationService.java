@@ -18,10 +18,11 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.Counters;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,8 +134,9 @@ public class ApplicationService {
     variables.put(ApplicationProcess.APPLICATION_TYPE, application.type().name());
     variables.put(ApplicationProcess.CHANNEL, application.channel().name());
     variables.put(ApplicationProcess.CORPORATE_NUMBER, application.corporateNumber());
-    variables.put(ApplicationProcess.PROVIDER_NAME, application.providerName());
-    variables.put(ApplicationProcess.SERVICE_NAME, application.serviceName());
+    // Shown in the forms' text views: Markdown, the applicant's text made literal.
+    variables.put(ApplicationProcess.PROVIDER_NAME, Markdown.inline(application.providerName()));
+    variables.put(ApplicationProcess.SERVICE_NAME, Markdown.inline(application.serviceName()));
     variables.put(ApplicationProcess.FEE_AMOUNT, feeAmount);
     if (application.certificationNumber() != null) {
       variables.put(ApplicationProcess.CERTIFICATION_NUMBER, application.certificationNumber());
