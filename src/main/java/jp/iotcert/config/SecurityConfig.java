@@ -5,8 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.iotcert.common.ProblemHandler;
 import jp.iotcert.identity.CamundaIdentityAuthenticationProvider;
 import jp.iotcert.identity.Groups;
+import jp.iotcert.security.ApiAuthenticationEntryPoint;
+import jp.iotcert.security.CrossSiteRequestFilter;
+import jp.iotcert.security.WebappSessionAuthentication;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +25,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what. /api uses HTTP Basic against the engine's accounts, with a rule per endpoint;
+ * Who may call what. /api uses HTTP Basic against the engine's accounts, with a rule per endpoint
+ * (and, for reading documents from Tasklist's forms, the Tasklist login; see jp.iotcert.security);
  * /engine-rest uses the engine's own Basic filter (authorizations then apply per user); the
  * webapps keep their own login.
  */
@@ -35,14 +42,20 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ObjectMapper json)
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ObjectMapper json,
+      IdentityService identityService, ProcessEngine engine, @Value("${iotcert.public-base-url}") String publicBaseUrl)
       throws Exception {
+    // Spring's CSRF tokens do not fit an API without pages; CrossSiteRequestFilter refuses cross-site
+    // state changes instead, and the Tasklist session is taken for reading only (docs/api.md).
     http.securityMatcher("/api/**")
         .authenticationManager(new ProviderManager(provider))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
+        .addFilterBefore(new CrossSiteRequestFilter(json, publicBaseUrl), BasicAuthenticationFilter.class)
+        .addFilterAfter(new WebappSessionAuthentication(identityService, engine.getName()), BasicAuthenticationFilter.class)
+        .httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint(json)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(new ApiAuthenticationEntryPoint(json))
+            .accessDeniedHandler(forbidden(json)))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/public/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/disclosure-items").authenticated()
@@ -94,13 +107,6 @@ public class SecurityConfig {
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Integer.MIN_VALUE + 100);
     return registration;
-  }
-
-  private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
-    return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"iotcert\", charset=\"UTF-8\"");
-      write(json, response, HttpStatus.UNAUTHORIZED, "認証が必要です", "HTTP Basic 認証で利用者IDとパスワードを送ってください。");
-    };
   }
 
   private static AccessDeniedHandler forbidden(ObjectMapper json) {
