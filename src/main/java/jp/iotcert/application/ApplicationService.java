@@ -19,6 +19,7 @@ import jp.iotcert.common.Counters;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -134,8 +135,9 @@ public class ApplicationService {
     variables.put(ApplicationProcess.APPLICATION_TYPE, application.type().name());
     variables.put(ApplicationProcess.CHANNEL, application.channel().name());
     variables.put(ApplicationProcess.CORPORATE_NUMBER, application.corporateNumber());
-    variables.put(ApplicationProcess.PROVIDER_NAME, application.providerName());
-    variables.put(ApplicationProcess.SERVICE_NAME, application.serviceName());
+    // Shown in the forms' text views: Markdown, the applicant's text made literal.
+    variables.put(ApplicationProcess.PROVIDER_NAME, Markdown.inline(application.providerName()));
+    variables.put(ApplicationProcess.SERVICE_NAME, Markdown.inline(application.serviceName()));
     variables.put(ApplicationProcess.FEE_AMOUNT, feeAmount);
     if (application.certificationNumber() != null) {
       variables.put(ApplicationProcess.CERTIFICATION_NUMBER, application.certificationNumber());

@@ -14,6 +14,7 @@ import jp.iotcert.application.ApplicationRequest.WithheldItem;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.catalogue.DisclosureItem;
 import jp.iotcert.common.CorporateNumber;
+import jp.iotcert.common.Markdown;
 import org.springframework.stereotype.Service;
 
 /** Completeness of an application (第4条1): the required documents and every mandatory (必須) item. */
@@ -68,13 +69,13 @@ public class CompletenessCheck {
         .collect(Collectors.toMap(WithheldItem::itemId, Function.identity(), (x, y) -> y));
     StringBuilder table = new StringBuilder("| 項目 | 区分 | 名称 | 必須 | 開示内容 |\n|---|---|---|---|---|\n");
     for (DisclosureItem item : catalogue.all()) {
-      String value = values.getOrDefault(item.itemId(), "（未記載）");
+      String value = values.containsKey(item.itemId()) ? cell(values.get(item.itemId())) : "（未記載）";
       if (withheldById.containsKey(item.itemId())) {
-        value += "（公表留保の申出: " + withheldById.get(item.itemId()).reason() + "）";
+        value += "（公表留保の申出: " + cell(withheldById.get(item.itemId()).reason()) + "）";
       }
       table.append("| ").append(item.itemId()).append(" | ").append(item.category()).append(" | ")
           .append(item.name()).append(" | ").append(item.mandatory() ? "必須" : "選択").append(" | ")
-          .append(cell(value)).append(" |\n");
+          .append(value).append(" |\n");
     }
     if (table.length() > SUMMARY_LIMIT) {
       return table.substring(0, table.lastIndexOf("\n", SUMMARY_LIMIT) + 1) + "\n（以下省略。全文は申請データを参照）";
@@ -82,9 +83,11 @@ public class CompletenessCheck {
     return table.toString();
   }
 
+  /** The applicant's text, shortened, as literal text in a table cell (no HTML, links or table syntax). */
   private static String cell(String value) {
-    String flat = value.replace("|", "｜").replace("\r", "").replace("\n", " ");
-    return flat.length() > CELL_LIMIT ? flat.substring(0, CELL_LIMIT) + "…" : flat;
+    String flat = value == null ? "" : value.strip();
+    return Markdown.inline(flat.length() > CELL_LIMIT ? flat.substring(0, CELL_LIMIT) : flat)
+        + (flat.length() > CELL_LIMIT ? "…" : "");
   }
 
   private <T> T read(String value, TypeReference<T> type) {
@@ -100,7 +103,7 @@ public class CompletenessCheck {
     String base = "/api/applications/" + applicationNumber;
     StringBuilder text = new StringBuilder();
     for (ApplicationRepository.StoredDocument d : documents) {
-      text.append("- [").append(d.kind().label()).append("（").append(d.fileName().replace("]", "］")).append("）](")
+      text.append("- [").append(d.kind().label()).append("（").append(Markdown.inline(d.fileName())).append("）](")
           .append(base).append("/documents/").append(d.id()).append(")\n");
     }
     text.append("- [申請データ（全文、JSON）](").append(base).append(")\n");

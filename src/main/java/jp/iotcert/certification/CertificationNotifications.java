@@ -17,6 +17,7 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.Markdown;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,11 +182,11 @@ public class CertificationNotifications {
       text.append("**認定サービスに係る事業を承継させるか** ")
           .append(Boolean.TRUE.equals(request.passesCertifiedBusiness()) ? "はい" : "いいえ").append("\n\n");
     }
-    text.append("**内容** ").append(request.description().strip().replace("\n", " ")).append("\n\n");
+    text.append("**内容** ").append(Markdown.inline(request.description())).append("\n\n");
     for (Change change : changes) {
-      text.append("- ").append(change.itemId()).append(": ").append(change.value().replace("\n", " ")).append("\n");
+      text.append("- ").append(Markdown.inline(change.itemId())).append(": ").append(Markdown.inline(change.value())).append("\n");
     }
-    return text.length() > 3900 ? text.substring(0, 3900) + "…" : text.toString();
+    return Markdown.clip(text.toString(), 3900);
   }
 
   private static boolean isDate(String value) {

@@ -3,6 +3,7 @@ package jp.iotcert.committee;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.common.Markdown;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,8 @@ public class SummariseOpinionsDelegate implements JavaDelegate {
     String summary = opinions.forApplication(ApplicationProcess.applicationNumber(execution))
         .stream()
         .map(o -> "- **" + o.memberId() + "**: " + LABELS.getOrDefault(o.opinion(), o.opinion()) + " — "
-            + o.comment().replace("\n", " "))
+            + Markdown.inline(o.comment()))
         .collect(Collectors.joining("\n"));
-    execution.setVariable(CommitteeProcess.OPINIONS_SUMMARY, summary.length() > LIMIT ? summary.substring(0, LIMIT) + "…" : summary);
+    execution.setVariable(CommitteeProcess.OPINIONS_SUMMARY, Markdown.clip(summary, LIMIT));
   }
 }

@@ -1,8 +1,7 @@
 package jp.iotcert.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import jp.iotcert.common.ProblemHandler;
+import jp.iotcert.common.ProblemWriter;
 import jp.iotcert.identity.AccountSettings;
 import jp.iotcert.identity.CamundaIdentityAuthenticationProvider;
 import jp.iotcert.identity.Groups;
@@ -10,15 +9,19 @@ import jp.iotcert.identity.LoginThrottle;
 import jp.iotcert.identity.PaymentTokenFilter;
 import jp.iotcert.identity.RequestContextFirst;
 import jp.iotcert.identity.Unauthorized;
+import jp.iotcert.security.CrossSiteRequestFilter;
+import jp.iotcert.security.WebappSessionAuthentication;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,7 +33,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Who may call what. /api uses HTTP Basic against the engine's accounts, with a rule per endpoint,
  * and the payment system's token for payments; /engine-rest uses the engine's own Basic filter
  * (authorizations then apply per user); the webapps keep their own login. All password logins are
- * throttled in the engine's identity provider (jp.iotcert.identity.ThrottledIdentityProvider).
+ * throttled in the engine's identity provider (jp.iotcert.identity.ThrottledIdentityProvider). For
+ * reading documents from Tasklist's forms /api also takes the Tasklist login (see jp.iotcert.security).
  */
 @Configuration
 public class SecurityConfig {
@@ -41,17 +45,22 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ObjectMapper json,
-      AccountSettings accounts, LoginThrottle throttle) throws Exception {
-    Unauthorized unauthorized = new Unauthorized(json);
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      AccountSettings accounts, LoginThrottle throttle, ProblemWriter problems, IdentityService identityService,
+      ProcessEngine engine, @Value("${iotcert.public-base-url}") String publicBaseUrl) throws Exception {
+    Unauthorized unauthorized = new Unauthorized(problems);
+    // Spring's CSRF tokens do not fit an API without pages; CrossSiteRequestFilter refuses cross-site
+    // state changes instead, and the Tasklist session is taken for reading only (docs/api.md).
     http.securityMatcher("/api/**")
+        .addFilterBefore(new CrossSiteRequestFilter(problems, publicBaseUrl), BasicAuthenticationFilter.class)
         .addFilterBefore(new PaymentTokenFilter(accounts.paymentToken(), throttle, unauthorized),
             BasicAuthenticationFilter.class)
+        .addFilterAfter(new WebappSessionAuthentication(identityService, engine.getName()), BasicAuthenticationFilter.class)
         .authenticationManager(new ProviderManager(provider))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden(json)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden(problems)))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/public/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/disclosure-items").authenticated()
@@ -110,16 +119,8 @@ public class SecurityConfig {
     return registration;
   }
 
-  private static AccessDeniedHandler forbidden(ObjectMapper json) {
-    return (request, response, e) ->
-        write(json, response, HttpStatus.FORBIDDEN, "権限がありません", "この操作を行う権限がありません。");
-  }
-
-  private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
-      String detail) throws java.io.IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), ProblemHandler.asMap(ProblemHandler.problem(status, title, detail)));
+  private static AccessDeniedHandler forbidden(ProblemWriter problems) {
+    return (request, response, e) -> problems.write(response,
+        ProblemHandler.problem(HttpStatus.FORBIDDEN, "権限がありません", "この操作を行う権限がありません。"));
   }
 }

@@ -18,6 +18,7 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -134,10 +135,10 @@ public class Emergencies {
         "source", source == Source.PROVIDER ? "" : "\n認定機関が把握したもので、事業者からの通知はまだありません。第14条により速やかに通知してください。"));
     register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
-        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + TaskInput.clip(description.replace("\n", " "));
+        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + Markdown.clip(Markdown.inline(description), TaskInput.MAX_TEXT);
     return Map.of(
-        EMERGENCY_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
-        "providerName", c.providerName(), "emergencySource", source.name(), "emergencySummary", summary,
+        EMERGENCY_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", Markdown.inline(c.serviceName()),
+        "providerName", Markdown.inline(c.providerName()), "emergencySource", source.name(), "emergencySummary", summary,
         "emergencyReportInterval", reportInterval, "reminded", false, "reportPending", false,
         // Found by staff: the provider did not notify at all (第17条1(5)); staff may still correct it.
         "notifiedPromptly", source == Source.PROVIDER);
@@ -187,13 +188,14 @@ public class Emergencies {
         .query(Integer.class).single();
     if (waiting) {
       runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi)
-          .setVariable("latestReport", TaskInput.clip(report.strip())).setVariable("reportCount", count)
+          .setVariable("latestReport", Markdown.clip(Markdown.text(report.strip()), TaskInput.MAX_TEXT)).setVariable("reportCount", count)
           .correlateWithResult();
     } else {
       // Several reports while staff are busy: all of them are shown at the next review, newest last.
       String shown = Boolean.TRUE.equals(runtimeService.getVariable(pi, "reportPending"))
-          ? runtimeService.getVariable(pi, "latestReport") + "\n\n---\n\n" + report.strip() : report.strip();
-      runtimeService.setVariables(pi, Map.of("latestReport", TaskInput.clipStart(shown), "reportCount", count,
+          ? runtimeService.getVariable(pi, "latestReport") + "\n\n---\n\n" + Markdown.text(report.strip())
+          : Markdown.text(report.strip());
+      runtimeService.setVariables(pi, Map.of("latestReport", Markdown.clipStart(shown, TaskInput.MAX_TEXT), "reportCount", count,
           "reportPending", true)); // reviewed as soon as staff are done with the task at hand
     }
   }

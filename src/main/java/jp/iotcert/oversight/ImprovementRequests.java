@@ -13,7 +13,9 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,8 +81,9 @@ public class ImprovementRequests {
         .update();
     register.recordEvent(c.certificationNumber(), "IMPROVEMENT_REQUESTED", c.status(), calendar.today(), id, calendar.now());
     runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), Map.of(
-        REQUEST_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", c.serviceName(),
-        "providerName", c.providerName(), "improvementContent", request.content().strip(),
+        REQUEST_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", Markdown.inline(c.serviceName()),
+        "providerName", Markdown.inline(c.providerName()),
+        "improvementContent", Markdown.clip(Markdown.text(request.content().strip()), TaskInput.MAX_TEXT),
         "improvementDeadline", request.deadline().toString(), DEADLINE_AT, BusinessCalendar.endOf(request.deadline())));
     return id;
   }
@@ -102,7 +105,7 @@ public class ImprovementRequests {
         .params(report.strip(), Timestamp.from(calendar.now()), requestId).update();
     try {
       runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceBusinessKey(certificationNumber)
-          .processInstanceVariableEquals(REQUEST_ID, requestId).setVariable("improvementReport", report.strip())
+          .processInstanceVariableEquals(REQUEST_ID, requestId).setVariable("improvementReport", Markdown.clip(Markdown.text(report.strip()), TaskInput.MAX_TEXT))
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("改善の要請 " + requestId + " は報告を受け付けられる状態ではありません。");

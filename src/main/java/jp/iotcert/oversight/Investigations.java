@@ -17,6 +17,7 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.TaskInput;
 import jp.iotcert.identity.Groups;
@@ -138,15 +139,15 @@ public class Investigations {
     register.recordEvent(c.certificationNumber(), "INVESTIGATION_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**対象** " + String.join("、", scope.stream().map(SCOPE_LABELS::get).toList())
         // Each part cut on its own, so the deadline always shows (a text variable holds 4,000).
-        + "\n\n**理由** " + TaskInput.clip(request.reason().strip().replace("\n", " "), 1400)
-        + "\n\n**求める説明・資料** " + TaskInput.clip(request.request().strip().replace("\n", " "), 1400)
+        + "\n\n**理由** " + Markdown.clip(Markdown.inline(request.reason()), 1400)
+        + "\n\n**求める説明・資料** " + Markdown.clip(Markdown.inline(request.request()), 1400)
         + "\n\n**提出期限** " + request.deadline()
         + (emergencyId == null ? "" : "\n\n緊急事態（第14条）の対応から開始した調査です。");
     Map<String, Object> variables = new HashMap<>();
     variables.put(INVESTIGATION_ID, id);
     variables.put("certificationNumber", c.certificationNumber());
-    variables.put("serviceName", c.serviceName());
-    variables.put("providerName", c.providerName());
+    variables.put("serviceName", Markdown.inline(c.serviceName()));
+    variables.put("providerName", Markdown.inline(c.providerName()));
     variables.put("investigationSummary", summary);
     variables.put("explanationDeadline", request.deadline().toString());
     variables.put("explanationDeadlineAt", BusinessCalendar.endOf(request.deadline()));
@@ -185,13 +186,13 @@ public class Investigations {
           .params(documentId, investigationId, d.fileName(), d.content().length, d.sha256(), d.content(),
               Timestamp.from(calendar.now()), by)
           .update();
-      links.append("- [").append(d.fileName().replace("]", "）")).append("](")
+      links.append("- [").append(Markdown.inline(d.fileName())).append("](")
           .append(documentPath(certificationNumber, investigationId, documentId)).append(")\n");
     }
     try {
       runtimeService.createMessageCorrelation(MESSAGE_EXPLAINED).processInstanceBusinessKey(certificationNumber)
           .processInstanceVariableEquals(INVESTIGATION_ID, investigationId)
-          .setVariable("explanationReceived", true).setVariable("explanation", explanation.strip())
+          .setVariable("explanationReceived", true).setVariable("explanation", Markdown.clip(Markdown.text(explanation.strip()), TaskInput.MAX_TEXT))
           .setVariable("explanationDocuments", links.isEmpty() ? "（添付書類なし）" : links.toString())
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {

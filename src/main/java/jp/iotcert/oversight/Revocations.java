@@ -15,6 +15,7 @@ import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
+import jp.iotcert.common.Markdown;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,9 +74,9 @@ public class Revocations {
     Map<String, Object> variables = new HashMap<>(facts.asVariables());
     variables.put(RevocationProcess.CASE_ID, id);
     variables.put("certificationNumber", c.certificationNumber());
-    variables.put("serviceName", c.serviceName());
-    variables.put("providerName", c.providerName());
-    variables.put(RevocationProcess.CASE_SUMMARY, summary.strip());
+    variables.put("serviceName", Markdown.inline(c.serviceName()));
+    variables.put("providerName", Markdown.inline(c.providerName()));
+    variables.put(RevocationProcess.CASE_SUMMARY, Markdown.clip(Markdown.text(summary.strip()), TaskInput.MAX_TEXT));
     runtimeService.startProcessInstanceByKey(RevocationProcess.KEY, c.certificationNumber(), variables);
     register.recordEvent(c.certificationNumber(), "REVOCATION_OPENED", c.status(), calendar.today(), id, calendar.now());
     return id;
@@ -109,7 +110,7 @@ public class Revocations {
       return open(c, facts, summary, openedBy); // decided in the meantime
     }
     Map<String, Object> variables = new HashMap<>(merged.asVariables());
-    variables.put(RevocationProcess.CASE_SUMMARY, TaskInput.clip(mergedSummary));
+    variables.put(RevocationProcess.CASE_SUMMARY, Markdown.clip(Markdown.text(mergedSummary), TaskInput.MAX_TEXT));
     // Start the new evaluation first, then cancel the old task by its instance id: cancelling the only
     // activity first would end the process instance.
     org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder modification = runtimeService

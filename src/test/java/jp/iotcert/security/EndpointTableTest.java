@@ -133,7 +133,7 @@ class EndpointTableTest extends ApiTestBase {
           "401  ok   404   ok    404  404  ok   404  401  403"),
       // provider2 applying for provider1's corporate number: refused on that field.
       row("POST /api/applications multipart/form-data", "/api/applications", (f, c) -> f.newApplication(),
-          "401  ok   400   ok    403  403  403  403  401  403"), // changes with browser (Origin checks on /api)
+          "401  ok   400   ok    403  403  403  403  401  403"), // sent from another site: 403 for every caller (CrossSiteApiTest)
       row("POST /api/applications/{applicationNumber}/supplements multipart/form-data",
           "/api/applications/{app}/supplements", (f, c) -> f.supplement(),
           "401  ok   404   ok    403  403  403  403  401  403"),
