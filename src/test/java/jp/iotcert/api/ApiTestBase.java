@@ -6,8 +6,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.support.Jobs;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.support.TestSmtp;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -118,20 +121,12 @@ public abstract class ApiTestBase {
         MediaType.MULTIPART_FORM_DATA);
   }
 
-  @Autowired protected org.camunda.bpm.engine.RuntimeService runtimeService;
-  @Autowired protected org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected ManagementService managementService;
 
   /** Runs the due jobs of the process instances with this business key (the job executor is off in API tests). */
   protected void runJobs(String businessKey) {
-    for (int i = 0; i < 30; i++) {
-      var jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
-          .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
-          .toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(jobs.get(0).getId());
-    }
+    Jobs.runDue(runtimeService, managementService, businessKey);
   }
 
   protected String submitted(String user, String corporateNumber, String serviceName) {

@@ -19,6 +19,7 @@ import jp.iotcert.application.DocumentKind;
 import jp.iotcert.application.UploadedDocument;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.support.Jobs;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -126,8 +127,8 @@ class BrowserSafetyIT {
         .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId();
     taskService.complete(taskId, Map.of("documentsComplete", true));
     runJobs(no);
-    HttpHeaders payment = new HttpHeaders();
-    payment.setBasicAuth("payment", "demo");
+    HttpHeaders payment = new HttpHeaders(); // staff record the fee (the payment system has a token, no account)
+    payment.setBasicAuth("staff1", "demo");
     payment.setContentType(MediaType.APPLICATION_JSON);
     assertThat(http.exchange("/api/applications/" + no + "/payments", HttpMethod.POST, new HttpEntity<>(Map.of(
         "amount", 100000, "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "XSS-" + no), payment),
@@ -203,16 +204,9 @@ class BrowserSafetyIT {
   }
 
   private void runJobs(String businessKey) {
-    for (int i = 0; i < 30; i++) {
-      var jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
-          .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
-          .toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(jobs.get(0).getId());
-    }
+    Jobs.runDue(runtimeService, managementService, businessKey);
   }
+
 
   private void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
