@@ -58,9 +58,14 @@ public class AccountSettings {
       problems.add("IOTCERT_ADMIN_PASSWORD is weak: at least " + MIN_ADMIN_PASSWORD_LENGTH
           + " characters, not a demo password, not the user id");
     }
-    if (paymentToken.length() < MIN_PAYMENT_TOKEN_LENGTH || paymentToken.equals(DEMO_PAYMENT_TOKEN)) {
+    if (!adminPassword.isEmpty() && adminPassword.chars().distinct().count() < 4) {
+      problems.add("IOTCERT_ADMIN_PASSWORD is weak: it repeats too few different characters");
+    }
+    // The filter compares the presented token trimmed: a stored one with spaces around could never match.
+    if (paymentToken.length() < MIN_PAYMENT_TOKEN_LENGTH || paymentToken.equals(DEMO_PAYMENT_TOKEN)
+        || !paymentToken.equals(paymentToken.strip())) {
       problems.add("IOTCERT_PAYMENT_TOKEN (iotcert.payment.token) must be set to a secret of at least "
-          + MIN_PAYMENT_TOKEN_LENGTH + " characters, not the demo token (e.g. openssl rand -hex 32)");
+          + MIN_PAYMENT_TOKEN_LENGTH + " characters, not the demo token, without spaces around it (e.g. openssl rand -hex 32)");
     }
     if (demoData) {
       problems.add("demo accounts are never created in the " + PRODUCTION_PROFILE + " profile (iotcert.demo-data=true)");

@@ -36,7 +36,8 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
       return false;
     }
     UserEntity user = userId == null ? null : findUserById(userId);
-    boolean valid = user != null && password != null && matchPassword(password, user);
+    // An empty password never logs in, as in the engine's own check this replaces.
+    boolean valid = user != null && password != null && !password.isEmpty() && matchPassword(password, user);
     if (valid) {
       throttle.succeeded(userId, address);
       // Clears a lock the engine's own throttling may have left from before.

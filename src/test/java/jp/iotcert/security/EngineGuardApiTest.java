@@ -1,6 +1,7 @@
 package jp.iotcert.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import jp.iotcert.application.ApplicationProcess;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.identity.Groups;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -149,6 +151,50 @@ class EngineGuardApiTest extends ApiTestBase {
     assertThat(get("provider2", "/engine-rest/task/" + check + "/variables").getStatusCode().value()).isEqualTo(403);
     // Staff keep theirs.
     assertThat(get("staff1", "/engine-rest/task/" + check + "/variables").getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void aTaskHolderNeitherReparentsNorDelegatesNorAttaches() {
+    String no = submitted("provider1", P1, "親タスクサービス");
+    String other = submitted("provider2", P2, "別の申請サービス");
+    runJobs(no);
+    runJobs(other);
+    String check = task(no, "Task_CheckCompleteness").getId();
+    String otherCheck = task(other, "Task_CheckCompleteness").getId();
+    JsonNode stored = get("staff1", "/engine-rest/task/" + check).getBody();
+    // The fields PUT /task/{id} takes, as they are now.
+    Map<String, Object> unchanged = new HashMap<>();
+    for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState", "due",
+        "followUp", "parentTaskId", "caseInstanceId", "tenantId")) {
+      unchanged.put(field, stored.hasNonNull(field) ? json.convertValue(stored.get(field), Object.class) : null);
+    }
+    // A parent would make the engine delete the task, listeners and all, when the parent completes.
+    Map<String, Object> reparented = new HashMap<>(unchanged);
+    reparented.put("parentTaskId", otherCheck);
+    ResponseEntity<JsonNode> refused = call("staff1", HttpMethod.PUT, "/engine-rest/task/" + check, reparented,
+        MediaType.APPLICATION_JSON);
+    assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(403);
+    assertThat(refused.getBody().get("message").asText()).contains("親タスク");
+    Map<String, Object> delegated = new HashMap<>(unchanged);
+    delegated.put("delegationState", "PENDING");
+    assertThat(call("staff1", HttpMethod.PUT, "/engine-rest/task/" + check, delegated, MediaType.APPLICATION_JSON)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(check).singleResult().getParentTaskId()).isNull();
+    // What Tasklist changes on a task (here the follow-up date) still goes through.
+    Map<String, Object> followUp = new HashMap<>(unchanged);
+    followUp.put("followUp", "2030-01-01T09:00:00.000+0900");
+    assertThat(call("staff1", HttpMethod.PUT, "/engine-rest/task/" + check, followUp, MediaType.APPLICATION_JSON)
+        .getStatusCode().value()).isEqualTo(204);
+    // Attachments: the engine checks no authorization on them, so the guard keeps them to administrators
+    // (over REST the engine already answers 400 to a non-administrator; the Java API would let it through).
+    identityService.setAuthentication("staff1", List.of(Groups.STAFF));
+    try {
+      assertThatThrownBy(() -> taskService.createAttachment(null, check, null, "memo", null, "https://evil.example/"))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(taskService.getTaskAttachments(check)).isEmpty();
   }
 
   // Finding 3 ------------------------------------------------------------------------------------
