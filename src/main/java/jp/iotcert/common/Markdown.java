@@ -38,6 +38,11 @@ public final class Markdown {
     return out.toString();
   }
 
+  /** A text from outside as a form shows it: trimmed, literal, clipped to a task text's length. */
+  public static String formText(String value) {
+    return clip(text(value == null ? null : value.strip()), TaskInput.MAX_TEXT);
+  }
+
   /** The value as literal text on one line (a list item, a table cell, a link label). */
   public static String inline(String value) {
     if (value == null) {

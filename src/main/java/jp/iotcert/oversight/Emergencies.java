@@ -188,7 +188,7 @@ public class Emergencies {
         .query(Integer.class).single();
     if (waiting) {
       runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi)
-          .setVariable("latestReport", Markdown.clip(Markdown.text(report.strip()), TaskInput.MAX_TEXT)).setVariable("reportCount", count)
+          .setVariable("latestReport", Markdown.formText(report)).setVariable("reportCount", count)
           .correlateWithResult();
     } else {
       // Several reports while staff are busy: all of them are shown at the next review, newest last.

@@ -83,7 +83,7 @@ public class ImprovementRequests {
     runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), Map.of(
         REQUEST_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", Markdown.inline(c.serviceName()),
         "providerName", Markdown.inline(c.providerName()),
-        "improvementContent", Markdown.clip(Markdown.text(request.content().strip()), TaskInput.MAX_TEXT),
+        "improvementContent", Markdown.formText(request.content()),
         "improvementDeadline", request.deadline().toString(), DEADLINE_AT, BusinessCalendar.endOf(request.deadline())));
     return id;
   }
@@ -105,7 +105,7 @@ public class ImprovementRequests {
         .params(report.strip(), Timestamp.from(calendar.now()), requestId).update();
     try {
       runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceBusinessKey(certificationNumber)
-          .processInstanceVariableEquals(REQUEST_ID, requestId).setVariable("improvementReport", Markdown.clip(Markdown.text(report.strip()), TaskInput.MAX_TEXT))
+          .processInstanceVariableEquals(REQUEST_ID, requestId).setVariable("improvementReport", Markdown.formText(report))
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("改善の要請 " + requestId + " は報告を受け付けられる状態ではありません。");

@@ -192,7 +192,7 @@ public class Investigations {
     try {
       runtimeService.createMessageCorrelation(MESSAGE_EXPLAINED).processInstanceBusinessKey(certificationNumber)
           .processInstanceVariableEquals(INVESTIGATION_ID, investigationId)
-          .setVariable("explanationReceived", true).setVariable("explanation", Markdown.clip(Markdown.text(explanation.strip()), TaskInput.MAX_TEXT))
+          .setVariable("explanationReceived", true).setVariable("explanation", Markdown.formText(explanation))
           .setVariable("explanationDocuments", links.isEmpty() ? "（添付書類なし）" : links.toString())
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {

@@ -76,7 +76,7 @@ public class Revocations {
     variables.put("certificationNumber", c.certificationNumber());
     variables.put("serviceName", Markdown.inline(c.serviceName()));
     variables.put("providerName", Markdown.inline(c.providerName()));
-    variables.put(RevocationProcess.CASE_SUMMARY, Markdown.clip(Markdown.text(summary.strip()), TaskInput.MAX_TEXT));
+    variables.put(RevocationProcess.CASE_SUMMARY, Markdown.formText(summary));
     runtimeService.startProcessInstanceByKey(RevocationProcess.KEY, c.certificationNumber(), variables);
     register.recordEvent(c.certificationNumber(), "REVOCATION_OPENED", c.status(), calendar.today(), id, calendar.now());
     return id;
