@@ -15,7 +15,6 @@ import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
-import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -19,7 +19,6 @@ import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
-import jp.iotcert.common.TaskInput;
 import jp.iotcert.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
