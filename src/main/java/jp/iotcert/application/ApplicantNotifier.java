@@ -1,5 +1,6 @@
 package jp.iotcert.application;
 
+import jp.iotcert.certification.PublishedDisclosure;
 import java.util.HashMap;
 import java.util.Map;
 import jp.iotcert.certification.CertificationLifecycle;
@@ -18,13 +19,13 @@ public class ApplicantNotifier {
   private final CertificationRegister register;
   private final NoticeService notices;
   private final BusinessCalendar calendar;
-  private final jp.iotcert.registry.Registry registry;
+  private final PublishedDisclosure published;
   private final CertificationLifecycle lifecycle;
 
   public ApplicantNotifier(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
       CertificationRegister register, NoticeService notices, BusinessCalendar calendar,
-      CertificationLifecycle lifecycle, jp.iotcert.registry.Registry registry) {
-    this.registry = registry;
+      CertificationLifecycle lifecycle, PublishedDisclosure published) {
+    this.published = published;
     this.lifecycle = lifecycle;
     this.applications = applications;
     this.fees = fees;
@@ -55,7 +56,7 @@ public class ApplicantNotifier {
       values.put("certificationNumber", c.certificationNumber());
       values.put("certifiedOn", c.certifiedOn().toString());
       values.put("validUntil", c.validUntil().toString());
-      values.put("verificationUrl", registry.verificationUrl(c.certificationNumber()));
+      values.put("verificationUrl", published.verificationUrl(c.certificationNumber()));
     });
     values.putAll(extra);
     notices.send(applicationNumber, a.certificationNumber(), notice.name(), a.contactEmail(), notice.subject(values),

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.document.DocumentKind;
+import jp.iotcert.document.UploadedDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -120,7 +122,7 @@ public class ApplicationRepository {
         .list();
   }
 
-  public java.util.Optional<DocumentContent> documentContent(String applicationNumber, String documentId) {
+  public Optional<DocumentContent> documentContent(String applicationNumber, String documentId) {
     return jdbc.sql("SELECT file_name, content FROM application_document WHERE application_number = ? AND id = ?")
         .params(applicationNumber, documentId)
         .query((rs, i) -> new DocumentContent(rs.getString("file_name"), rs.getBytes("content")))

@@ -1,5 +1,6 @@
 package jp.iotcert.application;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The JSON part `application` of POST /api/applications (CONTRACT.md). */
@@ -14,7 +15,7 @@ public record ApplicationRequest(
     List<WithheldItem> withheldItems,
     MarkUseDeclaration markUseDeclaration,
     /** Postal applications only (staff): the day the post arrived, which is the application date. */
-    java.time.LocalDate receivedOn) {
+    LocalDate receivedOn) {
 
   public record Provider(String corporateNumber, String name, String address, String representative) {}
 

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
 import jp.iotcert.certification.CertificationLifecycle;
@@ -17,10 +19,12 @@ import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.Counters;
 import jp.iotcert.common.DateRules;
-import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.document.DocumentKind;
+import jp.iotcert.document.UploadedDocument;
 import jp.iotcert.identity.CurrentUser;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -206,7 +210,7 @@ public class ApplicationService {
     }
     List<FieldError> errors = new ArrayList<>(documentErrors);
     if (request.disclosure() != null || request.withheldItems() != null) {
-      java.util.Set<String> stored = new java.util.HashSet<>();
+      Set<String> stored = new HashSet<>();
       read(application.disclosureJson(), new TypeReference<List<DisclosureValue>>() {})
           .forEach(v -> stored.add(v.itemId()));
       validator.validateDisclosure(request.disclosure() == null ? List.of() : request.disclosure(),

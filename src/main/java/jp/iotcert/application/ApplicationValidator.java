@@ -1,6 +1,8 @@
 package jp.iotcert.application;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,9 +181,9 @@ public class ApplicationValidator {
 
   private static boolean isIsoDate(String value) {
     try {
-      java.time.LocalDate.parse(value.strip());
+      LocalDate.parse(value.strip());
       return true;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return false;
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationLifecycle;
@@ -60,7 +61,7 @@ public class CertifyApplicationDelegate implements JavaDelegate {
       return json.readValue(disclosureJson, new TypeReference<List<DisclosureValue>>() {}).stream()
           .filter(v -> ApplicationValidator.DISCLOSURE_DATE_ITEM.equals(v.itemId()))
           .map(v -> parse(v.value()))
-          .filter(java.util.Objects::nonNull)
+          .filter(Objects::nonNull)
           .findFirst().orElse(null);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

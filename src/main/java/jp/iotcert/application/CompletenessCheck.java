@@ -15,6 +15,7 @@ import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.catalogue.DisclosureItem;
 import jp.iotcert.common.CorporateNumber;
 import jp.iotcert.common.Markdown;
+import jp.iotcert.document.DocumentKind;
 import org.springframework.stereotype.Service;
 
 /** Completeness of an application (第4条1): the required documents and every mandatory (必須) item. */

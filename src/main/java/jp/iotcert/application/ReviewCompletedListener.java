@@ -1,14 +1,16 @@
 package jp.iotcert.application;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import jp.iotcert.catalogue.DisclosureItem;
-import org.camunda.spin.json.SpinJsonNode;
 import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.catalogue.DisclosureItem;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +33,10 @@ public class ReviewCompletedListener implements TaskListener {
 
   /** The checked item ids: a JSON array from Tasklist, a list or a comma-separated text from REST clients. */
   static Set<String> ids(Object value) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     if (value instanceof SpinJsonNode json && json.isArray()) {
       json.elements().forEach(e -> ids.add(e.stringValue()));
-    } else if (value instanceof java.util.Collection<?> list) {
+    } else if (value instanceof Collection<?> list) {
       list.forEach(e -> ids.add(String.valueOf(e)));
     } else if (value != null) {
       for (String id : value.toString().split("[,、\\s]+")) {
@@ -47,7 +49,7 @@ public class ReviewCompletedListener implements TaskListener {
   }
 
   private static Set<String> offered(Object criteriaItems) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     if (criteriaItems instanceof SpinJsonNode json && json.isArray()) {
       json.elements().forEach(e -> ids.add(e.prop("value").stringValue()));
     }

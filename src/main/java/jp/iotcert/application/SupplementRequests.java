@@ -1,5 +1,7 @@
 package jp.iotcert.application;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +55,7 @@ public class SupplementRequests {
         .param(applicationNumber).query(SupplementRequests::map).list();
   }
 
-  private static Request map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+  private static Request map(ResultSet rs, int row) throws SQLException {
     Timestamp answered = rs.getTimestamp("answered_at");
     return new Request(rs.getString("id"), rs.getString("message"), rs.getObject("deadline", LocalDate.class),
         rs.getTimestamp("requested_at").toInstant(), answered == null ? null : answered.toInstant(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public class DisclosureCatalogue {
     if (byId.isEmpty()) {
       throw new IllegalStateException("Disclosure catalogue " + source + " is empty");
     }
-    return java.util.Collections.unmodifiableMap(byId);
+    return Collections.unmodifiableMap(byId);
   }
 
   public List<DisclosureItem> all() {

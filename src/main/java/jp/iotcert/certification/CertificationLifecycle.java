@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.iotcert.common.BusinessCalendar;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,11 +23,11 @@ public class CertificationLifecycle {
   private final RuntimeService runtimeService;
   private final Period reminderBefore;
   private final CertificationNotifications notifications;
-  private final org.springframework.context.ApplicationEventPublisher events;
+  private final ApplicationEventPublisher events;
 
   public CertificationLifecycle(CertificationRegister register, ProviderNotifier notifier, BusinessCalendar calendar,
       RuntimeService runtimeService, CertificationNotifications notifications,
-      org.springframework.context.ApplicationEventPublisher events,
+      ApplicationEventPublisher events,
       @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore) {
     this.notifications = notifications;
     this.events = events;

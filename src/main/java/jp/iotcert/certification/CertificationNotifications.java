@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +16,8 @@ import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
-import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.Markdown;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,7 +34,7 @@ public class CertificationNotifications {
 
   public static final String MESSAGE = "notificationReceived";
   /** Variables of one notification, local to its event sub-process. */
-  public static final java.util.List<String> LOCAL_VARIABLES = java.util.List.of("notificationId", "kind",
+  public static final List<String> LOCAL_VARIABLES = List.of("notificationId", "kind",
       "passesCertifiedBusiness", "occurredOn", "notificationEffectiveAt", "notificationSummary");
   public static final String NOTIFICATION_ID = "notificationId";
   public static final String KIND = "kind";
@@ -193,7 +194,7 @@ public class CertificationNotifications {
     try {
       LocalDate.parse(value.strip());
       return true;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return false;
     }
   }

@@ -1,8 +1,18 @@
 package jp.iotcert.certification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,26 +97,26 @@ public class CertificationRegister {
 
   /** Records what changed in the published entry, and when (第11条). */
   public void recordEvent(String certificationNumber, String event, CertificationStatus status, LocalDate effectiveOn,
-      String detail, java.time.Instant at) {
+      String detail, Instant at) {
     jdbc.sql("""
         INSERT INTO certification_event (id, certification_number, event, status, effective_on, recorded_at, detail)
         VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(UUID.randomUUID().toString(), certificationNumber, event, status.name(), effectiveOn,
-            java.sql.Timestamp.from(at), detail)
+            Timestamp.from(at), detail)
         .update();
   }
 
   /** A history line about an oversight case, with the entry's status as it is now; nothing for an unknown number. */
   public void recordCaseEvent(String certificationNumber, String event, String detail, LocalDate effectiveOn,
-      java.time.Instant at) {
+      Instant at) {
     jdbc.sql("""
         INSERT INTO certification_event (id, certification_number, event, status, effective_on, recorded_at, detail)
         SELECT ?, certification_number, ?, status, ?, ?, ? FROM certification WHERE certification_number = ?""")
-        .params(UUID.randomUUID().toString(), event, effectiveOn, java.sql.Timestamp.from(at), detail, certificationNumber)
+        .params(UUID.randomUUID().toString(), event, effectiveOn, Timestamp.from(at), detail, certificationNumber)
         .update();
   }
 
-  public java.util.List<Event> events(String certificationNumber) {
+  public List<Event> events(String certificationNumber) {
     return jdbc.sql("SELECT event, status, effective_on, detail FROM certification_event WHERE certification_number = ? ORDER BY recorded_at")
         .param(certificationNumber)
         .query((rs, i) -> new Event(rs.getString("event"), rs.getString("status"),
@@ -117,10 +127,10 @@ public class CertificationRegister {
   public record Event(String event, String status, LocalDate effectiveOn, String detail) {}
 
   /** Published entries matching a free text (service, provider, corporate number, description) and a status. */
-  public java.util.List<Certification> search(String text, CertificationStatus status) {
+  public List<Certification> search(String text, CertificationStatus status) {
     // The text is matched literally: %, _ and the escape character itself are escaped (ESCAPE with a backslash).
     String like = text == null || text.isBlank() ? null
-        : "%" + escapeLike(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        : "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
     return jdbc.sql("""
         SELECT * FROM certification
         WHERE (CAST(? AS VARCHAR(32)) IS NULL OR status = ?)
@@ -140,24 +150,24 @@ public class CertificationRegister {
   }
 
   /** Accepted changes (第13条1) replace or add disclosure items of the published entry. */
-  public void applyChanges(String certificationNumber, java.util.List<CertificationNotifications.Change> changes) {
+  public void applyChanges(String certificationNumber, List<CertificationNotifications.Change> changes) {
     Certification c = find(certificationNumber).orElseThrow();
     try {
-      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-      java.util.List<java.util.Map<String, String>> items = new java.util.ArrayList<>(json.readValue(c.disclosureJson(),
-          new com.fasterxml.jackson.core.type.TypeReference<java.util.List<java.util.Map<String, String>>>() {}));
+      ObjectMapper json = new ObjectMapper();
+      List<Map<String, String>> items = new ArrayList<>(json.readValue(c.disclosureJson(),
+          new TypeReference<List<Map<String, String>>>() {}));
       for (CertificationNotifications.Change change : changes) {
         items.removeIf(i -> change.itemId().equals(i.get("itemId")));
-        items.add(java.util.Map.of("itemId", change.itemId(), "value", change.value()));
+        items.add(Map.of("itemId", change.itemId(), "value", change.value()));
       }
-      items.sort(java.util.Comparator.comparing(i -> i.get("itemId")));
+      items.sort(Comparator.comparing(i -> i.get("itemId")));
       jdbc.sql("UPDATE certification SET disclosure_json = ?, version = version + 1 WHERE certification_number = ?")
           .params(json.writeValueAsString(items), certificationNumber).update();
       // 開示情報の時点 (item B-01) is published beside the certification date: it follows the item.
       changes.stream().filter(ch -> "B-01".equals(ch.itemId())).findFirst().ifPresent(ch ->
           jdbc.sql("UPDATE certification SET disclosure_date = ? WHERE certification_number = ?")
               .params(LocalDate.parse(ch.value().strip()), certificationNumber).update());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,7 +1,10 @@
 package jp.iotcert.certification;
 
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,7 +58,7 @@ public class LifecycleDelegates {
   /** 「サービス終了を登録する」 (第13条2): TERMINATED as of the stated day; the certificate is to be returned (第13条3). */
   @Bean
   JavaDelegate recordTermination(CertificationLifecycle lifecycle,
-      @org.springframework.beans.factory.annotation.Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}")
+      @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}")
       String reminderCycle) {
     return execution -> {
       // Only a termination that ended the certification asks for the certificate back.
@@ -75,7 +78,7 @@ public class LifecycleDelegates {
   @Bean
   JavaDelegate recordCertificateReturn(CertificationLifecycle lifecycle) {
     return execution -> lifecycle.certificateReturned(number(execution),
-        java.time.LocalDate.parse(String.valueOf(execution.getVariable("certificateReturnedOn")).substring(0, 10)));
+        LocalDate.parse(String.valueOf(execution.getVariable("certificateReturnedOn")).substring(0, 10)));
   }
 
   /**
@@ -83,7 +86,7 @@ public class LifecycleDelegates {
    * process into the sub-process's own scope, so each notification works on its own data.
    */
   @Bean
-  org.camunda.bpm.engine.delegate.ExecutionListener captureNotification() {
+  ExecutionListener captureNotification() {
     return execution -> {
       for (String name : CertificationNotifications.LOCAL_VARIABLES) {
         Object value = execution.getVariable(name);

@@ -3,6 +3,8 @@ package jp.iotcert.certification;
 import java.util.HashMap;
 import java.util.Map;
 import jp.iotcert.notice.NoticeService;
+import jp.iotcert.notice.NoticeText;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,17 +17,17 @@ public class ProviderNotifier {
   private final String secretariat;
 
   public ProviderNotifier(JdbcClient jdbc, NoticeService notices,
-      @org.springframework.beans.factory.annotation.Value("${iotcert.mail.from}") String secretariat) {
+      @Value("${iotcert.mail.from}") String secretariat) {
     this.secretariat = secretariat;
     this.jdbc = jdbc;
     this.notices = notices;
   }
 
-  public void send(Certification c, ProviderNotice notice) {
+  public void send(Certification c, NoticeText notice) {
     send(c, notice, Map.of());
   }
 
-  public void send(Certification c, ProviderNotice notice, Map<String, String> extra) {
+  public void send(Certification c, NoticeText notice, Map<String, String> extra) {
     Map<String, String> values = new HashMap<>(extra);
     values.put("certificationNumber", c.certificationNumber());
     values.put("serviceName", c.serviceName());

@@ -1,5 +1,7 @@
 package jp.iotcert.committee;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,12 +44,12 @@ public class CommitteeSelection {
         .param(userId).query(String.class).list();
   }
 
-  public void declare(String userId, String corporateNumber, java.time.Instant at) {
+  public void declare(String userId, String corporateNumber, Instant at) {
     int exists = jdbc.sql("SELECT COUNT(*) FROM committee_interest WHERE user_id = ? AND corporate_number = ?")
         .params(userId, corporateNumber).query(Integer.class).single();
     if (exists == 0) {
       jdbc.sql("INSERT INTO committee_interest (user_id, corporate_number, declared_at) VALUES (?, ?, ?)")
-          .params(userId, corporateNumber, java.sql.Timestamp.from(at)).update();
+          .params(userId, corporateNumber, Timestamp.from(at)).update();
     }
   }
 

@@ -1,5 +1,6 @@
 package jp.iotcert.committee;
 
+import java.util.Collection;
 import java.util.Set;
 import jp.iotcert.application.ApplicationProcess;
 import jp.iotcert.common.BusinessCalendar;
@@ -31,7 +32,7 @@ public class OpinionRecorder implements TaskListener {
     // 第7条: only the selected members (none with a declared interest) give opinions; a task
     // handed on to anyone else is refused, on reassignment and on completion.
     Object members = task.getVariable(CommitteeProcess.MEMBERS);
-    if (!(members instanceof java.util.Collection<?> selected) || !selected.contains(task.getAssignee())) {
+    if (!(members instanceof Collection<?> selected) || !selected.contains(task.getAssignee())) {
       throw new ProcessEngineException("この意見提出は選任された委員（" + members + "）だけが担当できます。");
     }
     if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {

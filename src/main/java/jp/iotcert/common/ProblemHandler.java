@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -26,7 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 public class ProblemHandler {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   /** Errors listed in one problem; the rest are counted, so hostile input cannot inflate the answer. */
   static final int MAX_LISTED_ERRORS = 50;
@@ -113,7 +116,7 @@ public class ProblemHandler {
   /** Anything unexpected: logged with its cause, answered without internals. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    if (e instanceof org.springframework.web.ErrorResponse known) {
+    if (e instanceof ErrorResponse known) {
       // Spring MVC's own client errors (406, 405, ...) keep their status.
       ProblemDetail body = known.getBody();
       return respond(problem(HttpStatus.valueOf(known.getStatusCode().value()), body.getTitle(),

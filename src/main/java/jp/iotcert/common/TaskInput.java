@@ -1,5 +1,7 @@
 package jp.iotcert.common;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -21,11 +23,11 @@ public final class TaskInput {
   }
 
   /** A date field (a form's `yyyy-MM-dd`, or a longer ISO date-time), or null when absent or not a date. */
-  public static java.time.LocalDate date(VariableScope scope, String name) {
+  public static LocalDate date(VariableScope scope, String name) {
     String text = text(scope, name);
     try {
-      return text.isEmpty() ? null : java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (java.time.format.DateTimeParseException e) {
+      return text.isEmpty() ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
       return null;
     }
   }

@@ -5,8 +5,8 @@ import java.util.Map;
 import jp.iotcert.application.ApplicantNotice;
 import jp.iotcert.application.ApplicantNotifier;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
+import jp.iotcert.oversight.OversightNotice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,7 @@ public class NotifyInspectionScheduleDelegate implements JavaDelegate {
       applicants.send(applicationNumber.toString(), ApplicantNotice.INSPECTION_SCHEDULED, schedule);
     } else {
       String certificationNumber = (String) execution.getVariable("certificationNumber");
-      providers.send(register.find(certificationNumber).orElseThrow(), ProviderNotice.INSPECTION_SCHEDULED, schedule);
+      providers.send(register.find(certificationNumber).orElseThrow(), OversightNotice.INSPECTION_SCHEDULED, schedule);
     }
   }
 }

@@ -1,9 +1,12 @@
 package jp.iotcert.oversight;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
-import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.TaskInput;
@@ -64,7 +66,7 @@ public class Emergencies {
     Period interval;
     try {
       interval = Period.parse(reportInterval);
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new IllegalStateException("iotcert.oversight.emergency-report-interval must be an ISO period such as P7D: "
           + reportInterval, e);
     }
@@ -130,7 +132,7 @@ public class Emergencies {
         .params(id, c.certificationNumber(), source.name(), notificationId, occurredOn, description, by,
             Timestamp.from(calendar.now()))
         .update();
-    notifier.send(c, ProviderNotice.EMERGENCY_RECEIVED, Map.of("occurredOn", occurredOn.toString(),
+    notifier.send(c, OversightNotice.EMERGENCY_RECEIVED, Map.of("occurredOn", occurredOn.toString(),
         "emergencyId", id, "interval", japanese(Period.parse(reportInterval)),
         "source", source == Source.PROVIDER ? "" : "\n認定機関が把握したもので、事業者からの通知はまだありません。第14条により速やかに通知してください。"));
     register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
@@ -245,7 +247,7 @@ public class Emergencies {
   }
 
 
-  private static Emergency map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+  private static Emergency map(ResultSet rs, int i) throws SQLException {
     Object promptly = rs.getObject("notified_promptly");
     return new Emergency(rs.getString("id"), rs.getString("certification_number"),
         Source.valueOf(rs.getString("source")), rs.getString("notification_id"),

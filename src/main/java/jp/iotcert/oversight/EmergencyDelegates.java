@@ -6,7 +6,6 @@ import java.util.Map;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationNotifications;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TaskInput;
@@ -105,7 +104,7 @@ public class EmergencyDelegates {
       Emergencies.Emergency e = emergencies.forProcess(execution);
       String summary = TaskInput.text(execution, "closingSummary");
       emergencies.close(e.id(), summary);
-      notifier.send(register.find(e.certificationNumber()).orElseThrow(), ProviderNotice.EMERGENCY_CLOSED,
+      notifier.send(register.find(e.certificationNumber()).orElseThrow(), OversightNotice.EMERGENCY_CLOSED,
           Map.of("closingSummary", summary));
     };
   }
@@ -118,7 +117,7 @@ public class EmergencyDelegates {
         return; // a report came in while the reminder was due: staff review it instead
       }
       Emergencies.Emergency e = emergencies.forProcess(execution);
-      notifier.send(register.find(e.certificationNumber()).orElseThrow(), ProviderNotice.EMERGENCY_REPORT_REMINDER,
+      notifier.send(register.find(e.certificationNumber()).orElseThrow(), OversightNotice.EMERGENCY_REPORT_REMINDER,
           Map.of("emergencyId", e.id()));
       execution.setVariable("reminded", true);
     };

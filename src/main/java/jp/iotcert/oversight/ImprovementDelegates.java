@@ -3,10 +3,10 @@ package jp.iotcert.oversight;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TaskInput;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,7 +24,7 @@ public class ImprovementDelegates {
     return execution -> {
       ImprovementRequests.Request r = requests.get(requestId(execution));
       Certification c = register.find(r.certificationNumber()).orElseThrow();
-      notifier.send(c, ProviderNotice.IMPROVEMENT_REQUESTED, Map.of("content", r.content(),
+      notifier.send(c, OversightNotice.IMPROVEMENT_REQUESTED, Map.of("content", r.content(),
           "deadline", r.deadline().toString(), "requestId", r.id(),
           "publication", r.published() ? "\nこの要請は認定機関のホームページ等で公表します（第16条第2項）。" : ""));
       if (r.published()) {
@@ -64,7 +64,7 @@ public class ImprovementDelegates {
     return task -> {
       TaskInput.maxLength(task, "proposalNote", "所見");
       if (TaskInput.text(task, "proposalNote").isEmpty()) {
-        throw new org.camunda.bpm.engine.ProcessEngineException("所見を記入してください。");
+        throw new ProcessEngineException("所見を記入してください。");
       }
       task.getExecution().setVariable("proposeRevocation", Boolean.TRUE.equals(task.getVariable("proposeRevocation")));
       requests.close((String) task.getVariable(ImprovementRequests.REQUEST_ID), "NOT_FOLLOWED");

@@ -1,5 +1,7 @@
 package jp.iotcert.oversight;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,8 +13,8 @@ import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
-import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -133,7 +135,7 @@ public class ImprovementRequests {
         .param(certificationNumber).query(ImprovementRequests::map).list();
   }
 
-  private static Request map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+  private static Request map(ResultSet rs, int i) throws SQLException {
     return new Request(rs.getString("id"), rs.getString("certification_number"), rs.getString("content"),
         rs.getObject("deadline", LocalDate.class), rs.getBoolean("published"),
         rs.getObject("requested_on", LocalDate.class), rs.getString("report"), rs.getString("status"));

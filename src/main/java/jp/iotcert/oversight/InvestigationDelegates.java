@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.ProviderNotice;
 import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TaskInput;
@@ -55,7 +54,7 @@ public class InvestigationDelegates {
   JavaDelegate requestExplanation(Investigations investigations, CertificationRegister register, ProviderNotifier notifier) {
     return execution -> {
       Investigation inv = investigations.forProcess(execution);
-      notifier.send(certification(register, inv), ProviderNotice.EXPLANATION_REQUESTED, Map.of(
+      notifier.send(certification(register, inv), OversightNotice.EXPLANATION_REQUESTED, Map.of(
           "request", inv.request(), "deadline", inv.deadline().toString(), "investigationId", inv.id()));
     };
   }
@@ -120,7 +119,7 @@ public class InvestigationDelegates {
     return execution -> {
       Investigation inv = investigations.forProcess(execution);
       if (inv.inspectionCost() != null && inv.inspectionCost() > 0) {
-        notifier.send(certification(register, inv), ProviderNotice.INSPECTION_COST_CHARGED, Map.of(
+        notifier.send(certification(register, inv), OversightNotice.INSPECTION_COST_CHARGED, Map.of(
             "inspectionCost", String.format("%,d", inv.inspectionCost()),
             "inspectionCostNote", inv.inspectionCostNote() == null ? "" : inv.inspectionCostNote()));
       }
@@ -167,7 +166,7 @@ public class InvestigationDelegates {
       Outcome outcome = Outcome.valueOf(TaskInput.text(execution, OUTCOME));
       String findings = TaskInput.text(execution, "findings");
       investigations.recordOutcome(inv.id(), outcome, findings);
-      notifier.send(certification(register, inv), ProviderNotice.INVESTIGATION_CLOSED,
+      notifier.send(certification(register, inv), OversightNotice.INVESTIGATION_CLOSED,
           Map.of("findings", findings, "outcome", OUTCOME_TEXT.get(outcome)));
     };
   }

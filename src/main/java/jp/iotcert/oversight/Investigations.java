@@ -1,6 +1,9 @@
 package jp.iotcert.oversight;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import jp.iotcert.application.UploadedDocument;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
-import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.document.UploadedDocument;
 import jp.iotcert.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -200,7 +203,7 @@ public class Investigations {
   }
 
   /** A submitted document as listed with its investigation. */
-  public record Document(String id, String fileName, long sizeBytes, String sha256, java.time.Instant uploadedAt) {}
+  public record Document(String id, String fileName, long sizeBytes, String sha256, Instant uploadedAt) {}
 
   public record DocumentContent(String fileName, byte[] content) {}
 
@@ -283,7 +286,7 @@ public class Investigations {
         .params(certificationNumber, userId).query(Integer.class).single() > 0;
   }
 
-  private static Investigation map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+  private static Investigation map(ResultSet rs, int i) throws SQLException {
     Set<Scope> scope = new LinkedHashSet<>();
     for (String s : rs.getString("scope").split(",")) {
       scope.add(Scope.valueOf(s));
@@ -299,7 +302,7 @@ public class Investigations {
         rs.getObject("closed_on", LocalDate.class), rs.getString("process_instance_id"));
   }
 
-  private static Boolean bool(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+  private static Boolean bool(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column) == null ? null : rs.getBoolean(column);
   }
 }

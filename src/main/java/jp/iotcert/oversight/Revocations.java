@@ -3,12 +3,14 @@ package jp.iotcert.oversight;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.certification.ProviderNotifier;
@@ -18,6 +20,7 @@ import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,10 +37,10 @@ public class Revocations {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final String returnReminders;
-  private final jp.iotcert.certification.CertificationLifecycle lifecycle;
+  private final CertificationLifecycle lifecycle;
 
   public Revocations(CertificationRegister register, ProviderNotifier notifier, RuntimeService runtimeService,
-      BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json, jp.iotcert.certification.CertificationLifecycle lifecycle,
+      BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json, CertificationLifecycle lifecycle,
       @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String returnReminders) {
     this.register = register;
     this.notifier = notifier;
@@ -113,7 +116,7 @@ public class Revocations {
     variables.put(RevocationProcess.CASE_SUMMARY, Markdown.clip(Markdown.text(mergedSummary), TaskInput.MAX_TEXT));
     // Start the new evaluation first, then cancel the old task by its instance id: cancelling the only
     // activity first would end the process instance.
-    org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder modification = runtimeService
+    ProcessInstanceModificationBuilder modification = runtimeService
         .createProcessInstanceModification(instance.get().getId())
         .startBeforeActivity(RevocationProcess.EVALUATE_GROUNDS).setVariables(variables);
     for (var waiting : runtimeService.getActivityInstance(instance.get().getId())
@@ -153,7 +156,7 @@ public class Revocations {
     LocalDate today = calendar.today();
     lifecycle.ended(c, CertificationStatus.REVOKED, today);
     register.recordEvent(certificationNumber, "REVOKED", CertificationStatus.REVOKED, today, grounds, calendar.now());
-    notifier.send(c, jp.iotcert.certification.ProviderNotice.REVOKED, Map.of("effectiveOn", today.toString(),
+    notifier.send(c, OversightNotice.REVOKED, Map.of("effectiveOn", today.toString(),
         "grounds", grounds, "reasons", reasons == null ? "" : reasons));
     runtimeService.createMessageCorrelation(RevocationProcess.MESSAGE_REVOKED)
         .processInstanceBusinessKey(certificationNumber)
@@ -163,7 +166,7 @@ public class Revocations {
   }
 
   /** A revocation case as listed with its certification; the summary and reasons are staff's. */
-  public record Case(String id, java.time.Instant openedAt, String summary, String decision, String grounds,
+  public record Case(String id, Instant openedAt, String summary, String decision, String grounds,
       String reasons, LocalDate decidedOn) {}
 
   public List<Case> of(String certificationNumber) {

@@ -2,6 +2,7 @@ package jp.iotcert.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import jp.iotcert.certification.PublishedDisclosure;
 
 /** A register entry as published (第11条, CONTRACT.md): published fields only, withheld items left out. */
 public record RegistryEntry(
@@ -15,12 +16,10 @@ public record RegistryEntry(
     LocalDate disclosureDate,
     String status,
     LocalDate endedOn,
-    List<PublishedItem> disclosure,
+    List<PublishedDisclosure.Item> disclosure,
     /** Improvement requests the body decided to publish (第16条2). */
     List<PublishedImprovementRequest> improvementRequests,
     String verificationUrl) {
 
   public record PublishedImprovementRequest(LocalDate requestedOn, String content, LocalDate deadline, String status) {}
-
-  public record PublishedItem(String itemId, String category, String name, String value) {}
 }

@@ -3,6 +3,7 @@ package jp.iotcert.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.catalogue.DisclosureCatalogue;
@@ -92,7 +93,7 @@ public abstract class ApiTestBase {
     if (user != null) {
       headers.setBasicAuth(user, "demo");
     }
-    return http.exchange(java.net.URI.create(http.getRootUri() + href), HttpMethod.GET, new HttpEntity<>(headers),
+    return http.exchange(URI.create(http.getRootUri() + href), HttpMethod.GET, new HttpEntity<>(headers),
         byte[].class);
   }
 

@@ -1,12 +1,9 @@
 package jp.iotcert.api;
 
-import static jp.iotcert.api.ApplicationApiTest.errorFields;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -19,6 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import static jp.iotcert.api.ApplicationApiTest.errorFields;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Supplements, withdrawal, payments, the catalogue and committee declarations over HTTP. */
 class ApplicationActionsApiTest extends ApiTestBase {
 
@@ -29,7 +29,7 @@ class ApplicationActionsApiTest extends ApiTestBase {
   @Test
   void paymentIsRecordedByStaffOrThePaymentSystem() {
     String no = submitted("provider1", P1, "納付API");
-    String today = LocalDate.now(jp.iotcert.common.BusinessCalendar.ZONE).toString();
+    String today = LocalDate.now(BusinessCalendar.ZONE).toString();
     ResponseEntity<JsonNode> part = postWithToken(DEMO_PAYMENT_TOKEN, "/api/applications/" + no + "/payments",
         Map.of("amount", 30000, "paidOn", today, "reference", "PAY-1"));
     assertThat(part.getStatusCode().value()).isEqualTo(201);
@@ -53,7 +53,7 @@ class ApplicationActionsApiTest extends ApiTestBase {
   @Test
   void thePaymentTokenRecordsPaymentsOnlyAndAWrongOneIsRefused() {
     String no = submitted("provider1", P1, "納付トークン");
-    String today = LocalDate.now(jp.iotcert.common.BusinessCalendar.ZONE).toString();
+    String today = LocalDate.now(BusinessCalendar.ZONE).toString();
     ResponseEntity<JsonNode> wrong = postWithToken(DEMO_PAYMENT_TOKEN + "x", "/api/applications/" + no + "/payments",
         Map.of("amount", 100000, "paidOn", today, "reference", "WRONG"));
     assertThat(wrong.getStatusCode().value()).isEqualTo(401);

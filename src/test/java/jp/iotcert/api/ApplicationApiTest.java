@@ -1,11 +1,11 @@
 package jp.iotcert.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST/GET /api/applications: success, each validation error, 401, 403, and another provider's data. */
 @SuppressWarnings("unchecked")
@@ -178,7 +180,7 @@ class ApplicationApiTest extends ApiTestBase {
 
   @Test
   void postalApplicationsTakeTheDayThePostArrived() {
-    java.time.LocalDate today = java.time.LocalDate.now(jp.iotcert.common.BusinessCalendar.ZONE);
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
     Map<String, Object> app = application(P2, "郵送受付日");
     app.put("channel", "POST");
     app.put("receivedOn", today.minusDays(3).toString());

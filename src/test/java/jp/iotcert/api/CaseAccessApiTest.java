@@ -1,9 +1,8 @@
 package jp.iotcert.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,14 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** 第20条 and least privilege: who reads an application and its documents, who sees which tasks and filters. */
 class CaseAccessApiTest extends ApiTestBase {
@@ -60,7 +61,7 @@ class CaseAccessApiTest extends ApiTestBase {
     taskService.complete(taskId, Map.of("documentsComplete", true));
     runJobs(no);
     postWithToken(DEMO_PAYMENT_TOKEN, "/api/applications/" + no + "/payments", Map.of("amount", 100000,
-        "paidOn", java.time.LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "ACCESS-" + no));
+        "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "ACCESS-" + no));
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewApplication")
         .count()).isEqualTo(1);
 

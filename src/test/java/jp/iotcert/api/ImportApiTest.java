@@ -1,10 +1,8 @@
 package jp.iotcert.api;
 
-import static jp.iotcert.api.ApplicationApiTest.errorFields;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static jp.iotcert.api.ApplicationApiTest.errorFields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /api/certifications/imports: per-entry results, idempotence, lifecycles for valid entries, 第8条 for revoked ones. */
 class ImportApiTest extends ApiTestBase {
@@ -113,6 +114,6 @@ class ImportApiTest extends ApiTestBase {
   }
 
   private static String yymm(LocalDate day) {
-    return day.format(java.time.format.DateTimeFormatter.ofPattern("yyMM"));
+    return day.format(DateTimeFormatter.ofPattern("yyMM"));
   }
 }

@@ -1,9 +1,8 @@
 package jp.iotcert.api;
 
-import static jp.iotcert.api.ApplicationApiTest.errorFields;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,17 @@ import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+import static jp.iotcert.api.ApplicationApiTest.errorFields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Emergencies, investigations and the cases of a certification through the API (第14条–第17条, 第19条,
@@ -27,7 +35,7 @@ class OversightApiTest extends ApiTestBase {
   @Autowired CertificationService certifications;
   @Autowired TransactionTemplate transactions;
   @Autowired TaskService taskService;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void anEmergencyNotificationOpensACaseTheProviderReportsTo() {
@@ -107,17 +115,17 @@ class OversightApiTest extends ApiTestBase {
     assertThat(postJson("delegate1", explanations, Map.of("explanation", "委託先")).getStatusCode().value()).isEqualTo(403);
     assertThat(errorFields(postJson("provider2", explanations, Map.of("explanation", "")))).containsExactly("explanation");
     // With documents (multipart): every part checked, nothing kept when one is bad.
-    org.springframework.util.LinkedMultiValueMap<String, Object> bad = new org.springframework.util.LinkedMultiValueMap<>();
+    LinkedMultiValueMap<String, Object> bad = new LinkedMultiValueMap<>();
     bad.add("explanation", jsonPart(Map.of("explanation", "掲載箇所は3か所です")));
     bad.add("documents", file("list.pdf", TestApplications.PDF));
     bad.add("documents", file("photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
-    assertThat(errorFields(call("provider2", org.springframework.http.HttpMethod.POST, explanations, bad,
-        org.springframework.http.MediaType.MULTIPART_FORM_DATA))).containsExactly("documents[1]");
-    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    assertThat(errorFields(call("provider2", HttpMethod.POST, explanations, bad,
+        MediaType.MULTIPART_FORM_DATA))).containsExactly("documents[1]");
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("explanation", jsonPart(Map.of("explanation", "掲載箇所は3か所です")));
     parts.add("documents", file("掲載箇所一覧.pdf", TestApplications.PDF));
-    assertThat(call("provider2", org.springframework.http.HttpMethod.POST, explanations, parts,
-        org.springframework.http.MediaType.MULTIPART_FORM_DATA).getStatusCode().value()).isEqualTo(202);
+    assertThat(call("provider2", HttpMethod.POST, explanations, parts,
+        MediaType.MULTIPART_FORM_DATA).getStatusCode().value()).isEqualTo(202);
     JsonNode document = get("staff1", "/api/certifications/" + no + "/cases").getBody().get("investigations").get(0)
         .get("documents").get(0);
     assertThat(document.get("fileName").asText()).isEqualTo("掲載箇所一覧.pdf");
@@ -185,12 +193,12 @@ class OversightApiTest extends ApiTestBase {
         .get("grounds").asText()).contains("第17条第1項第3号");
   }
 
-  private static org.springframework.http.HttpEntity<String> jsonPart(Object value) {
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+  private static HttpEntity<String> jsonPart(Object value) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
     try {
-      return new org.springframework.http.HttpEntity<>(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value), headers);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return new HttpEntity<>(new ObjectMapper().writeValueAsString(value), headers);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,14 +1,12 @@
 package jp.iotcert.api;
 
-import static jp.iotcert.api.ApplicationApiTest.errorFields;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationService;
+import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static jp.iotcert.api.ApplicationApiTest.errorFields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Renewal applications at the edges of the window (第12条1), the certification view, the public registry JSON. */
 class RenewalAndRegistryApiTest extends ApiTestBase {
@@ -69,7 +70,7 @@ class RenewalAndRegistryApiTest extends ApiTestBase {
     undeclared.remove("markUseDeclaration");
     assertThat(errorFields(submit("provider2", undeclared, null))).contains("markUseDeclaration.compliant");
 
-    register.end(no, jp.iotcert.certification.CertificationStatus.EXPIRED, LocalDate.of(2028, 10, 1));
+    register.end(no, CertificationStatus.EXPIRED, LocalDate.of(2028, 10, 1));
     ResponseEntity<JsonNode> expired = submit("provider2", renewal(no, "所有確認サービス"), null);
     assertThat(errorFields(expired)).containsExactly("certificationNumber");
     assertThat(expired.getBody().get("errors").get(0).get("message").asText()).contains("EXPIRED");

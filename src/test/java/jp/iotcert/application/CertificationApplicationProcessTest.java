@@ -1,13 +1,10 @@
 package jp.iotcert.application;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +23,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** Every path of `certification-application` (and, through it, of its called processes). */
 class CertificationApplicationProcessTest extends ProcessTestBase {
@@ -394,7 +396,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   }
 
   private List<String> allItems() {
-    return new java.util.ArrayList<>(catalogue.all().stream().map(i -> i.itemId()).toList());
+    return new ArrayList<>(catalogue.all().stream().map(i -> i.itemId()).toList());
   }
 
   private void insertRevoked(String corporateNumber, String serviceName, LocalDate revokedOn, int serial) {
@@ -410,7 +412,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   private static String subject(MimeMessage message) {
     try {
       return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }

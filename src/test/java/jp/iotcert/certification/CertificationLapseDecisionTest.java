@@ -1,17 +1,20 @@
 package jp.iotcert.certification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The DMN table `certification-lapse` as the body maintains it in dmn/: one case per rule. */
 class CertificationLapseDecisionTest {
@@ -46,8 +49,8 @@ class CertificationLapseDecisionTest {
 
   @Test
   void everyRuleNamesItsArticle() throws Exception {
-    var model = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(new java.io.File("dmn/certification-lapse.dmn"));
-    var rules = model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class);
+    var model = Dmn.readModelFromFile(new File("dmn/certification-lapse.dmn"));
+    var rules = model.getModelElementsByType(Rule.class);
     assertThat(rules).hasSize(8).allSatisfy(rule -> assertThat(rule.getDescription().getTextContent()).contains("条"));
   }
 }

@@ -1,20 +1,22 @@
 package jp.iotcert.certification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
-import jp.iotcert.application.Application;
 import jp.iotcert.application.ApplicationRepository;
 import jp.iotcert.application.ApplicationStatus;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * The `certification` process over two lives (第9条–第12条): reminder, renewal window, a renewal filed
@@ -141,17 +143,17 @@ class CertificationProcessTest extends ProcessTestBase {
   private String applyForRenewal(String certificationNumber, String serviceName) {
     String renewal = applicationService.submit(TestApplications.renewal(P2, serviceName, certificationNumber,
         TestApplications.fullDisclosure(catalogue)), List.of(), List.of()).applicationNumber();
-    passCompletenessAndFee(renewal, LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+    passCompletenessAndFee(renewal, LocalDate.ofInstant(ClockUtil.getCurrentTime()
         .toInstant(), BusinessCalendar.ZONE));
     return renewal;
   }
 
-  private void at(java.time.LocalDateTime tokyoTime, String certificationNumber) {
+  private void at(LocalDateTime tokyoTime, String certificationNumber) {
     clockAt(tokyoTime);
     runDueJobs(certificationNumber);
   }
 
-  private java.util.Date dueDate(ProcessInstance pi, String activityId) {
+  private Date dueDate(ProcessInstance pi, String activityId) {
     Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
     return job == null ? null : job.getDuedate();
   }

@@ -1,13 +1,10 @@
 package jp.iotcert.certification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.ApplicationRepository;
+import jp.iotcert.application.ApplicationStatus;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.registry.Registry;
@@ -18,6 +15,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** Notifications to a running certification (第13条, 第9条2, 第14条) through the `certification` process. */
 class NotificationProcessTest extends ProcessTestBase {
@@ -185,7 +186,7 @@ class NotificationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.LAPSED);
     assertThat(register.find(no).orElseThrow().renewalApplicationNumber()).isNull();
-    assertThat(applications.get(renewal).status()).isEqualTo(jp.iotcert.application.ApplicationStatus.CLOSED);
+    assertThat(applications.get(renewal).status()).isEqualTo(ApplicationStatus.CLOSED);
     assertThat(applications.get(renewal).closedReason()).isEqualTo("CERTIFICATION_ENDED");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(renewal).count()).isZero();
   }

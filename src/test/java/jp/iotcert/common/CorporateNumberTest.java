@@ -1,9 +1,10 @@
 package jp.iotcert.common;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CorporateNumberTest {
 
@@ -23,7 +24,7 @@ class CorporateNumberTest {
     assertThat(CorporateNumber.isValid(value)).isEqualTo(valid);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void nullIsInvalid() {
     assertThat(CorporateNumber.isValid(null)).isFalse();
   }

@@ -1,17 +1,22 @@
 package jp.iotcert.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.support.TestSmtp;
@@ -27,8 +32,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole application with the job executor on: an application submitted over HTTP is worked
@@ -97,19 +106,19 @@ abstract class EndToEndScenario {
   void certificationNumbersStayUniqueUnderConcurrency() throws Exception {
     int threads = 8;
     int perThread = 5;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<List<String>>> results = new ArrayList<>();
     String run = Long.toString(System.nanoTime());
     for (int t = 0; t < threads; t++) {
       int thread = t;
       results.add(pool.submit(() -> {
         start.await();
-        List<String> numbers = new java.util.ArrayList<>();
+        List<String> numbers = new ArrayList<>();
         for (int i = 0; i < perThread; i++) {
           String applicationNumber = "C-" + run + "-" + thread + "-" + i;
           numbers.add(transactions.execute(status -> certifications.certify(
-              new jp.iotcert.certification.CertificationService.NewCertification(applicationNumber,
+              new CertificationService.NewCertification(applicationNumber,
                   TestApplications.PROVIDER2_NUMBER, "並行株式会社", "並行サービス " + applicationNumber, "説明", null,
                   LocalDate.now(BusinessCalendar.ZONE), null, "[]", "[]"))).certificationNumber());
         }
@@ -117,9 +126,9 @@ abstract class EndToEndScenario {
       }));
     }
     start.countDown();
-    List<String> all = new java.util.ArrayList<>();
+    List<String> all = new ArrayList<>();
     for (var result : results) {
-      all.addAll(result.get(120, java.util.concurrent.TimeUnit.SECONDS));
+      all.addAll(result.get(120, TimeUnit.SECONDS));
     }
     pool.shutdown();
     assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
@@ -161,7 +170,7 @@ abstract class EndToEndScenario {
     String p2 = TestApplications.PROVIDER2_NUMBER;
     LocalDate start = LocalDate.now(BusinessCalendar.ZONE);
     String applicationNumber = submitOverHttp("provider2", p2, serviceName);
-    String no = transactions.execute(s -> certifications.certify(new jp.iotcert.certification.CertificationService
+    String no = transactions.execute(s -> certifications.certify(new CertificationService
         .NewCertification(applicationNumber, p2, "株式会社テスト", serviceName, "説明", null, start.minusDays(30),
             start.minusDays(30), json.valueToTree(TestApplications.fullDisclosure(catalogue)).toString(), "[]")))
         .certificationNumber();
@@ -184,7 +193,7 @@ abstract class EndToEndScenario {
           HttpMethod.GET, "/api/public/certifications/" + no, null, null).getBody().get("improvementRequests").size() == 1);
 
       // The provider never reports: after the deadline the timer fires and staff propose revocation.
-      ClockUtil.setCurrentTime(java.util.Date.from(improvementDeadline.plusDays(1).atTime(9, 0)
+      ClockUtil.setCurrentTime(Date.from(improvementDeadline.plusDays(1).atTime(9, 0)
           .atZone(BusinessCalendar.ZONE).toInstant()));
       work("staff1", no, "Task_ProposeRevocation", Map.of("proposeRevocation", true, "proposalNote", "報告なし"));
       work("manager1", no, "Task_DecideRevocation", Map.of("revocationDecision", "REVOKE",
@@ -203,12 +212,12 @@ abstract class EndToEndScenario {
           .query(LocalDate.class).single()).isEqualTo(revokedOn);
 
       // 第8条: within a year of the revocation the same service is refused; after it, not.
-      ClockUtil.setCurrentTime(java.util.Date.from(revokedOn.plusYears(1).minusDays(1).atTime(10, 0)
+      ClockUtil.setCurrentTime(Date.from(revokedOn.plusYears(1).minusDays(1).atTime(10, 0)
           .atZone(BusinessCalendar.ZONE).toInstant()));
       String refused = submitOverHttp("provider2", p2, serviceName);
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> exchange("provider2",
           HttpMethod.GET, "/api/applications/" + refused, null, null).getBody().get("status").asText(), "REFUSED"::equals);
-      ClockUtil.setCurrentTime(java.util.Date.from(revokedOn.plusYears(1).atTime(10, 0)
+      ClockUtil.setCurrentTime(Date.from(revokedOn.plusYears(1).atTime(10, 0)
           .atZone(BusinessCalendar.ZONE).toInstant()));
       String accepted = submitOverHttp("provider2", p2, serviceName);
       work("staff1", accepted, "Task_CheckCompleteness", Map.of("documentsComplete", true));
@@ -219,8 +228,8 @@ abstract class EndToEndScenario {
     }
   }
 
-  @Autowired jp.iotcert.certification.CertificationService certifications;
-  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+  @Autowired CertificationService certifications;
+  @Autowired TransactionTemplate transactions;
 
   /** As Tasklist: find the task in the user's list, claim it, submit the form. */
   private void work(String user, String businessKey, String taskKey, Map<String, Object> values) {
@@ -242,7 +251,7 @@ abstract class EndToEndScenario {
   private List<JsonNode> tasksOf(String user, String businessKey, String taskKey) {
     JsonNode tasks = exchange(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + businessKey
         + "&taskDefinitionKey=" + taskKey, null, null).getBody();
-    List<JsonNode> list = new java.util.ArrayList<>();
+    List<JsonNode> list = new ArrayList<>();
     tasks.forEach(list::add);
     return list;
   }

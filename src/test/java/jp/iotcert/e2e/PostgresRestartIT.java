@@ -1,10 +1,8 @@
 package jp.iotcert.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import jp.iotcert.IotCertApplication;
@@ -18,6 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A certification's timer falls due while the application is down, and fires once it is back: two
@@ -37,7 +38,7 @@ class PostgresRestartIT {
     LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
     // Certified two years ago: the validity ends in the night after yesterday.
     LocalDate certifiedOn = today.minusYears(2);
-    String number = "IoT 0042-" + certifiedOn.format(java.time.format.DateTimeFormatter.ofPattern("yyMM"));
+    String number = "IoT 0042-" + certifiedOn.format(DateTimeFormatter.ofPattern("yyMM"));
 
     // First run, a week ago: the certification is registered, its end of validity still ahead.
     ClockUtil.setCurrentTime(Date.from(today.minusDays(7).atTime(12, 0).atZone(BusinessCalendar.ZONE).toInstant()));

@@ -1,10 +1,9 @@
 package jp.iotcert.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -14,13 +13,17 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import jp.iotcert.application.ApplicationRequest;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile input against every input surface of /api, over a raw socket so that paths, headers and
@@ -55,7 +60,7 @@ public abstract class HostileInputTable {
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
-  private static final Map<Integer, Map<String, String>> FIXTURES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Integer, Map<String, String>> FIXTURES = new ConcurrentHashMap<>();
 
   record Row(String surface, String method, String path, String user, String contentType, byte[] body,
       int expectedStatus, boolean expectEmptyList) {
@@ -290,7 +295,7 @@ public abstract class HostileInputTable {
   private static String application(String object, String field, String value) {
     ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     Map<String, Object> app = mapper.convertValue(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER,
-        "敵対入力サービス", List.of(new jp.iotcert.application.ApplicationRequest.DisclosureValue("B-01", "2026-01-01"))),
+        "敵対入力サービス", List.of(new ApplicationRequest.DisclosureValue("B-01", "2026-01-01"))),
         Map.class);
     app.values().removeIf(v -> v == null);
     app.remove("withheldItems");
@@ -319,7 +324,7 @@ public abstract class HostileInputTable {
 
   private static byte[] bigPdf(int size) {
     byte[] pdf = new byte[size];
-    java.util.Arrays.fill(pdf, (byte) ' ');
+    Arrays.fill(pdf, (byte) ' ');
     System.arraycopy(TestApplications.PDF, 0, pdf, 0, TestApplications.PDF.length);
     return pdf;
   }
@@ -336,7 +341,7 @@ public abstract class HostileInputTable {
 
   record Response(int status, Map<String, String> headers, byte[] body) {
     String header(String name) {
-      return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+      return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
     }
 
     String text() {
@@ -370,7 +375,7 @@ public abstract class HostileInputTable {
             out.write(body);
             out.flush();
           }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           // Refused before the end of the body: the answer is read all the same.
         }
       });
@@ -389,9 +394,9 @@ public abstract class HostileInputTable {
     Map<String, String> headers = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).strip());
+      headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
     }
-    byte[] body = java.util.Arrays.copyOfRange(all, split + 4, all.length);
+    byte[] body = Arrays.copyOfRange(all, split + 4, all.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }
@@ -402,7 +407,7 @@ public abstract class HostileInputTable {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int i = 0;
     while (i < chunked.length) {
-      int lineEnd = indexOf(java.util.Arrays.copyOfRange(chunked, i, chunked.length), "\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      int lineEnd = indexOf(Arrays.copyOfRange(chunked, i, chunked.length), "\r\n".getBytes(StandardCharsets.ISO_8859_1));
       int size = Integer.parseInt(new String(chunked, i, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
       if (size == 0) {
         break;

@@ -1,9 +1,5 @@
 package jp.iotcert.oversight;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +11,18 @@ import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** `emergency` (第14条): promptness recorded, progress reports, reminder then staff, closing, investigation. */
 class EmergencyProcessTest extends ProcessTestBase {
@@ -31,9 +34,9 @@ class EmergencyProcessTest extends ProcessTestBase {
   @Autowired CertificationNotifications notifications;
   @Autowired CertificationRegister register;
   @Autowired TransactionTemplate transactions;
-  @Autowired org.camunda.bpm.engine.FormService formService;
-  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
-  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
 
   @Test
   void aNotifiedEmergencyIsFollowedByReportsUntilStaffCloseIt() {

@@ -1,9 +1,5 @@
 package jp.iotcert.oversight;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +9,18 @@ import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** `investigation` (第15条): explanation, on-site inspection with its cost, and the three outcomes. */
 class InvestigationProcessTest extends ProcessTestBase {
@@ -30,9 +33,9 @@ class InvestigationProcessTest extends ProcessTestBase {
   @Autowired Revocations revocations;
   @Autowired CertificationRegister register;
   @Autowired TransactionTemplate transactions;
-  @Autowired org.camunda.bpm.engine.FormService formService;
-  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
-  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
 
   @Test
   void aSufficientExplanationEndsWithoutAction() {

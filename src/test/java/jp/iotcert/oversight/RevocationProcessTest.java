@@ -1,15 +1,12 @@
 package jp.iotcert.oversight;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.LocalDate;
 import java.util.Map;
 import jp.iotcert.application.ApplicationRepository;
 import jp.iotcert.certification.CertificationProcess;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.common.ConflictException;
 import jp.iotcert.registry.Registry;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
@@ -18,6 +15,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** `revocation` (第17条): grounds by DMN, the manager's discretion, and what a revocation does to the certification. */
 class RevocationProcessTest extends ProcessTestBase {
@@ -83,7 +84,7 @@ class RevocationProcessTest extends ProcessTestBase {
     // Decided: a new case may be opened (one undecided case at a time).
     open(no, new RevocationFacts(true, false, false, false, false, false, false, false, false));
     assertThatThrownBy(() -> open(no, new RevocationFacts(true, false, false, false, false, false, false, false, false)))
-        .isInstanceOf(jp.iotcert.common.ConflictException.class);
+        .isInstanceOf(ConflictException.class);
   }
 
   @Test

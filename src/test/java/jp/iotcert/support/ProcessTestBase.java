@@ -1,10 +1,10 @@
 package jp.iotcert.support;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /**
  * Process tests on the real application context: real delegates and services, H2 in memory, the job
@@ -93,7 +95,7 @@ public abstract class ProcessTestBase {
    */
   protected void runDueJobs(String... businessKeys) {
     for (int round = 0; round < 200; round++) {
-      List<Job> jobs = new java.util.ArrayList<>();
+      List<Job> jobs = new ArrayList<>();
       for (String key : businessKeys) {
         for (ProcessInstance pi : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
           jobs.addAll(managementService.createJobQuery().processInstanceId(pi.getId()).executable().list());
@@ -104,7 +106,7 @@ public abstract class ProcessTestBase {
       }
       // One at a time, earliest due first, as the job executor would: a job may remove others (a
       // terminate end event, an interrupting timer). Continuations (no due date) go first.
-      jobs.sort(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+      jobs.sort(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
       managementService.executeJob(jobs.get(0).getId());
     }
     throw new IllegalStateException("Jobs keep coming: a loop in the process?");

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.iotcert.application.ApplicationRequest;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
-import jp.iotcert.application.DocumentKind;
-import jp.iotcert.application.UploadedDocument;
+import jp.iotcert.document.DocumentKind;
+import jp.iotcert.document.UploadedDocument;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.catalogue.DisclosureItem;
 

@@ -2,6 +2,7 @@ package jp.iotcert.tasklist;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,7 +39,7 @@ public class Chromium implements ExecutionCondition {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,1000", "--lang=ja", "--accept-lang=ja", "--user-data-dir=" + profile);
     // The webapps choose their language from the browser's: a Japanese user's browser.
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja,en"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);

@@ -1,15 +1,12 @@
-package jp.iotcert.registry;
+package jp.iotcert.certification;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.net.URI;
 import java.util.Map;
-import jp.iotcert.certification.Certification;
-import jp.iotcert.certification.CertificationNotifications;
 import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
-import jp.iotcert.oversight.Emergencies;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +26,11 @@ public class NotificationController {
   private final CurrentUser currentUser;
   private final ConcurrentUpdateRetry retry;
   private final StrictJson strictJson;
-  private final Emergencies emergencies;
+  private final CertificationCases cases;
 
   public NotificationController(VisibleCertifications certifications, CertificationNotifications notifications,
-      CurrentUser currentUser, ConcurrentUpdateRetry retry, StrictJson strictJson, Emergencies emergencies) {
-    this.emergencies = emergencies;
+      CurrentUser currentUser, ConcurrentUpdateRetry retry, StrictJson strictJson, CertificationCases cases) {
+    this.cases = cases;
     this.certifications = certifications;
     this.notifications = notifications;
     this.currentUser = currentUser;
@@ -50,9 +47,9 @@ public class NotificationController {
     Certification c = certifications.get(certificationNumber);
     String id = retry.run(() -> notifications.receive(c, request, currentUser.id(), false));
     // An emergency (第14条) is followed up in its own case: the provider reports progress to it.
-    return emergencies.forNotification(id)
-        .map(e -> ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber.replace(" ", "%20")))
-            .body(Map.of("id", id, "certificationNumber", certificationNumber, "emergencyId", e.id())))
+    return cases.emergencyOpenedBy(id)
+        .map(emergencyId -> ResponseEntity.created(URI.create("/api/certifications/" + certificationNumber.replace(" ", "%20")))
+            .body(Map.of("id", id, "certificationNumber", certificationNumber, "emergencyId", emergencyId)))
         .orElseGet(() -> created(certificationNumber, id));
   }
 

@@ -1,4 +1,4 @@
-package jp.iotcert.application;
+package jp.iotcert.document;
 
 import java.io.IOException;
 import java.util.ArrayList;

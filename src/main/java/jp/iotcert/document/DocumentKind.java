@@ -1,4 +1,4 @@
-package jp.iotcert.application;
+package jp.iotcert.document;
 
 /** The documents of 第4条1: the application form, the registry certificate, and others the body asks for. */
 public enum DocumentKind {

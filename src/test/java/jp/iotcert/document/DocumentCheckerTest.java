@@ -1,4 +1,4 @@
-package jp.iotcert.application;
+package jp.iotcert.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,18 @@
-package jp.iotcert.registry;
+package jp.iotcert.oversight;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.iotcert.application.DocumentChecker;
-import jp.iotcert.application.UploadedDocument;
+import jp.iotcert.certification.VisibleCertifications;
 import jp.iotcert.common.DownloadNames;
-import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.InvalidInputException.FieldError;
+import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.common.StrictJson;
+import jp.iotcert.document.DocumentChecker;
+import jp.iotcert.document.UploadedDocument;
 import jp.iotcert.identity.CurrentUser;
-import jp.iotcert.oversight.Investigations;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

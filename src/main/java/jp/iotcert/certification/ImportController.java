@@ -1,9 +1,8 @@
-package jp.iotcert.registry;
+package jp.iotcert.certification;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Map;
-import jp.iotcert.certification.CertificationImport;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.StrictJson;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package jp.iotcert.application;
+package jp.iotcert.document;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,10 +1,12 @@
-package jp.iotcert.registry;
+package jp.iotcert.oversight;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.VisibleCertifications;
+import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
-import jp.iotcert.oversight.RevocationFacts;
-import jp.iotcert.oversight.Revocations;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +20,10 @@ public class RevocationController {
   private final VisibleCertifications certifications;
   private final Revocations revocations;
   private final CurrentUser currentUser;
-  private final jp.iotcert.common.StrictJson strictJson;
+  private final StrictJson strictJson;
 
   public RevocationController(VisibleCertifications certifications, Revocations revocations, CurrentUser currentUser,
-      jp.iotcert.common.StrictJson strictJson) {
+      StrictJson strictJson) {
     this.strictJson = strictJson;
     this.certifications = certifications;
     this.revocations = revocations;
@@ -29,9 +31,9 @@ public class RevocationController {
   }
 
   @PostMapping(path = "/api/certifications/{certificationNumber}/revocations",
-      consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+      consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, String>> open(@PathVariable String certificationNumber, @RequestBody String body) {
-    OpenRequest request = strictJson.read(body, new com.fasterxml.jackson.core.type.TypeReference<>() {}, "body");
+    OpenRequest request = strictJson.read(body, new TypeReference<>() {}, "body");
     Certification c = certifications.get(certificationNumber);
     String id = revocations.open(c, request.facts(), request.summary(), currentUser.id());
     return ResponseEntity.status(201).body(Map.of("caseId", id, "certificationNumber", certificationNumber));

@@ -1,7 +1,6 @@
-package jp.iotcert.registry;
+package jp.iotcert.certification;
 
-import jp.iotcert.certification.Certification;
-import jp.iotcert.certification.CertificationRegister;
+import java.util.Optional;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,7 @@ public class VisibleCertifications {
         .orElseThrow(() -> new NotFoundException("認定番号 " + certificationNumber + " の認定はありません。"));
   }
 
-  public java.util.Optional<Certification> find(String certificationNumber) {
+  public Optional<Certification> find(String certificationNumber) {
     return register.find(certificationNumber).filter(c -> currentUser.mayActFor(c.corporateNumber()));
   }
 }

@@ -1,18 +1,14 @@
-package jp.iotcert.registry;
+package jp.iotcert.oversight;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.certification.VisibleCertifications;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
 import jp.iotcert.identity.Groups;
-import jp.iotcert.oversight.Emergencies;
-import jp.iotcert.oversight.ImprovementRequests;
-import jp.iotcert.oversight.Investigations;
-import jp.iotcert.oversight.RevocationProcess;
-import jp.iotcert.oversight.Revocations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,10 +1,10 @@
-package jp.iotcert.registry;
+package jp.iotcert.oversight;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
+import jp.iotcert.certification.VisibleCertifications;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
-import jp.iotcert.oversight.Emergencies;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
