@@ -2,7 +2,6 @@ package jp.iotcert.common;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -49,7 +48,7 @@ public final class TaskInput {
 
   public static void maxLength(VariableScope scope, String name, String label) {
     if (text(scope, name).length() > MAX_TEXT) {
-      throw new ProcessEngineException(label + "は" + MAX_TEXT + "文字以内で入力してください。");
+      throw new FormRuleViolation(name, label + "は" + MAX_TEXT + "文字以内で入力してください。");
     }
   }
 }
