@@ -1,8 +1,6 @@
 package jp.iotcert.application;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.springframework.stereotype.Component;
 public class ApplicationValidator {
 
   /** 申請書B item 1, 開示情報の時点: a date, published beside the certification date. */
-  public static final String DISCLOSURE_DATE_ITEM = "B-01";
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9-]{8,18}[0-9]$");
@@ -126,9 +123,9 @@ public class ApplicationValidator {
       } else if (!disclosed.add(value.itemId())) {
         errors.add(new FieldError(field + ".itemId", "項目ID「" + value.itemId() + "」が重複しています"));
       }
-      if (text(value.value(), field + ".value", "開示内容", 4000, errors)
-          && DISCLOSURE_DATE_ITEM.equals(value.itemId()) && !isIsoDate(value.value())) {
-        errors.add(new FieldError(field + ".value", "開示情報の時点（" + DISCLOSURE_DATE_ITEM + "）は日付（例: 2026-11-01）で記入してください"));
+      if (text(value.value(), field + ".value", "開示内容", 4000, errors)) {
+        DisclosureCatalogue.invalidValue(value.itemId(), value.value())
+            .ifPresent(message -> errors.add(new FieldError(field + ".value", message)));
       }
     }
     Set<String> known = new HashSet<>(alreadyDisclosed);
@@ -179,14 +176,6 @@ public class ApplicationValidator {
     }
   }
 
-  private static boolean isIsoDate(String value) {
-    try {
-      LocalDate.parse(value.strip());
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
 
   private static boolean isHttpUrl(String url) {
     try {

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Objects;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationService;
@@ -59,20 +58,11 @@ public class CertifyApplicationDelegate implements JavaDelegate {
   private LocalDate disclosureDate(String disclosureJson) {
     try {
       return json.readValue(disclosureJson, new TypeReference<List<DisclosureValue>>() {}).stream()
-          .filter(v -> ApplicationValidator.DISCLOSURE_DATE_ITEM.equals(v.itemId()))
-          .map(v -> parse(v.value()))
-          .filter(Objects::nonNull)
+          .flatMap(v -> DisclosureCatalogue.disclosureDate(v.itemId(), v.value()).stream())
           .findFirst().orElse(null);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static LocalDate parse(String value) {
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

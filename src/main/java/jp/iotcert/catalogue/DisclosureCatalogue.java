@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +24,32 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DisclosureCatalogue {
+
+  /**
+   * 開示情報の時点: the item whose value is the disclosure date published beside the certification date
+   * (第11条), so its value must be a date and the register's disclosure date follows it.
+   */
+  public static final String DISCLOSURE_DATE_ITEM = "B-01";
+
+  /** The message for a value of {@code itemId} that breaks the item's form, or empty: the disclosure date must be an ISO date. */
+  public static Optional<String> invalidValue(String itemId, String value) {
+    if (!DISCLOSURE_DATE_ITEM.equals(itemId) || disclosureDate(itemId, value).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of("開示情報の時点（" + DISCLOSURE_DATE_ITEM + "）は日付（例: 2026-11-01）で記入してください");
+  }
+
+  /** The disclosure date a value states, when {@code itemId} is the disclosure-date item and the value is a date. */
+  public static Optional<LocalDate> disclosureDate(String itemId, String value) {
+    if (!DISCLOSURE_DATE_ITEM.equals(itemId) || value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value.strip()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
 
   private final Map<String, DisclosureItem> items;
 

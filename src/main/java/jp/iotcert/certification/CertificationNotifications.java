@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,8 +120,10 @@ public class CertificationNotifications {
       }
       if (change != null && (change.value() == null || change.value().isBlank() || change.value().length() > 4000)) {
         errors.add(new FieldError("changes[" + i + "].value", "変更後の内容を4000文字以内で入力してください"));
-      } else if (change != null && "B-01".equals(change.itemId()) && !isDate(change.value())) {
-        errors.add(new FieldError("changes[" + i + "].value", "開示情報の時点（B-01）は日付（例: 2026-11-01）で記入してください"));
+      } else if (change != null) {
+        int index = i;
+        DisclosureCatalogue.invalidValue(change.itemId(), change.value())
+            .ifPresent(message -> errors.add(new FieldError("changes[" + index + "].value", message)));
       }
     }
     if (kind == NotificationKind.SPLIT && request.passesCertifiedBusiness() == null) {
@@ -190,14 +191,6 @@ public class CertificationNotifications {
     return Markdown.clip(text.toString(), 3900);
   }
 
-  private static boolean isDate(String value) {
-    try {
-      LocalDate.parse(value.strip());
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
 
   public Notification get(String id) {
     return jdbc.sql("SELECT * FROM certification_notification WHERE id = ?").param(id)

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jp.iotcert.catalogue.DisclosureCatalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -163,10 +164,10 @@ public class CertificationRegister {
       items.sort(Comparator.comparing(i -> i.get("itemId")));
       jdbc.sql("UPDATE certification SET disclosure_json = ?, version = version + 1 WHERE certification_number = ?")
           .params(json.writeValueAsString(items), certificationNumber).update();
-      // 開示情報の時点 (item B-01) is published beside the certification date: it follows the item.
-      changes.stream().filter(ch -> "B-01".equals(ch.itemId())).findFirst().ifPresent(ch ->
-          jdbc.sql("UPDATE certification SET disclosure_date = ? WHERE certification_number = ?")
-              .params(LocalDate.parse(ch.value().strip()), certificationNumber).update());
+      // 開示情報の時点 is published beside the certification date: it follows the item.
+      changes.stream().flatMap(ch -> DisclosureCatalogue.disclosureDate(ch.itemId(), ch.value()).stream()).findFirst()
+          .ifPresent(date -> jdbc.sql("UPDATE certification SET disclosure_date = ? WHERE certification_number = ?")
+              .params(date, certificationNumber).update());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
