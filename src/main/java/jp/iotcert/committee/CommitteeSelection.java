@@ -8,22 +8,40 @@ import java.util.TreeSet;
 import jp.iotcert.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * 第7条: the committee is made only of members without an interest in the applicant. Each member
- * declares the corporate numbers they have interests in; those members are left out.
+ * declares the corporate numbers they have interests in; those members are left out. The committee
+ * sits when at least {@code iotcert.committee.minimum-members} remain; the first of them chairs.
  */
 @Service
 public class CommitteeSelection {
 
   private final IdentityService identityService;
   private final JdbcClient jdbc;
+  private final int minimumMembers;
 
-  public CommitteeSelection(IdentityService identityService, JdbcClient jdbc) {
+  public CommitteeSelection(IdentityService identityService, JdbcClient jdbc,
+      @Value("${iotcert.committee.minimum-members}") int minimumMembers) {
     this.identityService = identityService;
     this.jdbc = jdbc;
+    this.minimumMembers = minimumMembers;
+  }
+
+  /** The committee for an applicant: its members, its chair (null when none), and whether it may sit. */
+  public record Committee(List<String> members, String chair, boolean sufficient) {}
+
+  public Committee select(String corporateNumber) {
+    return committee(eligibleMembers(corporateNumber), minimumMembers);
+  }
+
+  /** 第7条 with the minimum size: the first eligible member chairs. */
+  static Committee committee(List<String> eligible, int minimumMembers) {
+    return new Committee(List.copyOf(eligible), eligible.isEmpty() ? null : eligible.get(0),
+        eligible.size() >= minimumMembers);
   }
 
   /** Members of the `committee` group without a declared interest in the corporate number, sorted by id. */

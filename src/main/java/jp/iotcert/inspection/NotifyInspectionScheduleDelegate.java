@@ -2,34 +2,24 @@ package jp.iotcert.inspection;
 
 import java.util.HashMap;
 import java.util.Map;
-import jp.iotcert.application.ApplicantNotice;
-import jp.iotcert.application.ApplicantNotifier;
-import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.certification.ProviderNotifier;
-import jp.iotcert.oversight.OversightNotice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 「実地調査の日程を通知する」 in `on-site-inspection`, which serves two callers: the review of an
- * application (第6条3, the applicant is told) and an investigation of a certified service (第15条2,
- * the provider is told at the contact of its certification).
+ * 「実地調査の日程を通知する」 in `on-site-inspection`: sends the schedule to the applicant or the
+ * provider of the case named by the business key ({@link InspectionNotices}).
  */
 @Component("notifyInspectionSchedule")
 public class NotifyInspectionScheduleDelegate implements JavaDelegate {
 
-  private static final String[] QUOTED = {"inspectionDate", "inspectionLocation", "inspectors"};
+  private static final String[] QUOTED =
+      {InspectionProcess.INSPECTION_DATE, InspectionProcess.INSPECTION_LOCATION, InspectionProcess.INSPECTORS};
 
-  private final ApplicantNotifier applicants;
-  private final ProviderNotifier providers;
-  private final CertificationRegister register;
+  private final InspectionNotices notices;
 
-  public NotifyInspectionScheduleDelegate(ApplicantNotifier applicants, ProviderNotifier providers,
-      CertificationRegister register) {
-    this.applicants = applicants;
-    this.providers = providers;
-    this.register = register;
+  public NotifyInspectionScheduleDelegate(InspectionNotices notices) {
+    this.notices = notices;
   }
 
   @Override
@@ -39,12 +29,6 @@ public class NotifyInspectionScheduleDelegate implements JavaDelegate {
       Object value = execution.getVariable(name);
       schedule.put(name, value == null ? "" : value.toString());
     }
-    Object applicationNumber = execution.getVariable("applicationNumber");
-    if (applicationNumber != null) {
-      applicants.send(applicationNumber.toString(), ApplicantNotice.INSPECTION_SCHEDULED, schedule);
-    } else {
-      String certificationNumber = (String) execution.getVariable("certificationNumber");
-      providers.send(register.find(certificationNumber).orElseThrow(), OversightNotice.INSPECTION_SCHEDULED, schedule);
-    }
+    notices.scheduleNotice(execution.getProcessBusinessKey(), schedule);
   }
 }

@@ -1,0 +1,28 @@
+package jp.iotcert.inspection;
+
+/**
+ * Names shared by the `on-site-inspection` process model, its forms and the code. The process is
+ * called by `certification-application` (第6条3; business key = application number) and by
+ * `investigation` (第15条2; business key = certification number).
+ */
+public final class InspectionProcess {
+
+  public static final String KEY = "on-site-inspection";
+
+  // Variables passed in by the callers, shown in the forms
+  public static final String APPLICATION_NUMBER = "applicationNumber";
+  public static final String CERTIFICATION_NUMBER = "certificationNumber";
+  public static final String PROVIDER_NAME = "providerName";
+  public static final String SERVICE_NAME = "serviceName";
+
+  // Form fields of 「実地調査の日程を調整する」
+  public static final String INSPECTION_DATE = "inspectionDate";
+  public static final String INSPECTION_LOCATION = "inspectionLocation";
+  public static final String INSPECTORS = "inspectors";
+
+  // Form fields of 「実地調査の結果を報告する」, passed back to the caller
+  public static final String INSPECTION_RESULT = "inspectionResult";
+  public static final String INSPECTION_REPORT = "inspectionReport";
+
+  private InspectionProcess() {}
+}
