@@ -4,12 +4,12 @@ import jp.iotcert.notice.NoticeTemplate;
 import java.util.Map;
 
 /**
- * The notices an applicant receives, in Japanese. Some end the application: sending them records
- * the end state too, so the notice and the state can never disagree.
+ * The notices an applicant receives, in Japanese. Sending a notice changes nothing else: the
+ * application ends in its own step 「申請を終了する」 ({@link ApplicationOutcome}) before the notice.
  */
 public enum ApplicantNotice {
 
-  REFUSED_ART8(ApplicationStatus.REFUSED, "REFUSED_ART8",
+  REFUSED_ART8(
       "【認定拒否】申請 {applicationNumber} について",
       """
       {providerName} 御中
@@ -19,7 +19,7 @@ public enum ApplicantNotice {
       理由: 当該サービスは、申請日（{applicationDate}）を起算日とする過去1年以内の {revokedOn} に、第17条第1項の規定により認定を取り消されています。
       なお、納付された審査手数料は返還されません（第5条第2項）。
       """),
-  SUPPLEMENT_REQUESTED(null, null,
+  SUPPLEMENT_REQUESTED(
       "【補正のお願い】申請 {applicationNumber}",
       """
       {providerName} 御中
@@ -32,7 +32,7 @@ public enum ApplicantNotice {
       期限までに補正がない場合、申請は終了となります。
       補正は POST /api/applications/{applicationNumber}/supplements で提出してください。
       """),
-  FEE_REMINDER(null, null,
+  FEE_REMINDER(
       "【督促】審査手数料の納付について（申請 {applicationNumber}）",
       """
       {providerName} 御中
@@ -40,7 +40,7 @@ public enum ApplicantNotice {
       申請番号 {applicationNumber} の審査手数料 {feeAmount} 円の納付を確認できていません（納付済み {feePaid} 円）。
       納付期限 {feeDueOn} までに納付してください。期限までに納付がない場合、申請は終了となります（第5条）。
       """),
-  CLOSED_SUPPLEMENT_OVERDUE(ApplicationStatus.CLOSED, "SUPPLEMENT_OVERDUE",
+  CLOSED_SUPPLEMENT_OVERDUE(
       "【申請終了】補正期限の経過（申請 {applicationNumber}）",
       """
       {providerName} 御中
@@ -48,21 +48,21 @@ public enum ApplicantNotice {
       申請番号 {applicationNumber} について、補正期限 {supplementDeadline} までに補正がなかったため、申請を終了しました。
       納付された審査手数料は返還されません（第5条第2項）。再度申請される場合は新たに申請してください。
       """),
-  CLOSED_FEE_UNPAID(ApplicationStatus.CLOSED, "FEE_UNPAID",
+  CLOSED_FEE_UNPAID(
       "【申請終了】審査手数料の未納（申請 {applicationNumber}）",
       """
       {providerName} 御中
 
       申請番号 {applicationNumber} について、納付期限 {feeDueOn} までに審査手数料 {feeAmount} 円の納付がなかったため、申請を終了しました（第5条）。
       """),
-  CLOSED_CERTIFICATION_ENDED(ApplicationStatus.CLOSED, "CERTIFICATION_ENDED",
+  CLOSED_CERTIFICATION_ENDED(
       "【申請終了】更新申請 {applicationNumber}",
       """
       {providerName} 御中
 
       更新の対象である認定（認定番号 {certificationNumber}）が終了したため、更新申請 {applicationNumber} の審査を終了しました。
       """),
-  CERTIFIED(null, null,
+  CERTIFIED(
       "【認定通知】{serviceName}（認定番号 {certificationNumber}）",
       """
       {providerName} 御中
@@ -78,7 +78,7 @@ public enum ApplicantNotice {
       ウェブサイトで使用するときは上記の確認用URLへのリンクを設置してください（第10条）。
       {decisionReasons}
       """),
-  NOT_CERTIFIED(ApplicationStatus.NOT_CERTIFIED, "NOT_CERTIFIED",
+  NOT_CERTIFIED(
       "【審査結果通知】申請 {applicationNumber} について",
       """
       {providerName} 御中
@@ -90,7 +90,7 @@ public enum ApplicantNotice {
 
       納付された審査手数料は返還されません（第5条第2項）。
       """),
-  WITHDRAWN(null, null,
+  WITHDRAWN(
       "【取下げ受理】申請 {applicationNumber}",
       """
       {providerName} 御中
@@ -98,7 +98,7 @@ public enum ApplicantNotice {
       申請番号 {applicationNumber}（サービス名: {serviceName}）の取下げを受理しました。
       納付された審査手数料は返還されません（第5条第2項）。
       """),
-  INSPECTION_SCHEDULED(null, null,
+  INSPECTION_SCHEDULED(
       "【実地調査のご案内】申請 {applicationNumber}",
       """
       {providerName} 御中
@@ -110,25 +110,12 @@ public enum ApplicantNotice {
       調査員: {inspectors}
       """);
 
-  private final ApplicationStatus endsAs;
-  private final String closedReason;
   private final String subject;
   private final String body;
 
-  ApplicantNotice(ApplicationStatus endsAs, String closedReason, String subject, String body) {
-    this.endsAs = endsAs;
-    this.closedReason = closedReason;
+  ApplicantNotice(String subject, String body) {
     this.subject = subject;
     this.body = body;
-  }
-
-  /** The end state the application takes with this notice, or null when it goes on. */
-  public ApplicationStatus endsAs() {
-    return endsAs;
-  }
-
-  public String closedReason() {
-    return closedReason;
   }
 
   public String subject(Map<String, String> values) {

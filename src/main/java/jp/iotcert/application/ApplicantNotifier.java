@@ -3,13 +3,14 @@ package jp.iotcert.application;
 import jp.iotcert.certification.PublishedDisclosure;
 import java.util.HashMap;
 import java.util.Map;
-import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
-import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.notice.NoticeService;
 import org.springframework.stereotype.Service;
 
-/** Fills an applicant notice from the stored application and sends it; ends the application where the notice does. */
+/**
+ * Fills an applicant notice from the stored application and sends it; nothing else (the application
+ * ends in its own step, {@link ApplicationOutcomes#end}).
+ */
 @Service
 public class ApplicantNotifier {
 
@@ -18,21 +19,21 @@ public class ApplicantNotifier {
   private final SupplementRequests supplements;
   private final CertificationRegister register;
   private final NoticeService notices;
-  private final BusinessCalendar calendar;
   private final PublishedDisclosure published;
-  private final CertificationLifecycle lifecycle;
 
   public ApplicantNotifier(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
-      CertificationRegister register, NoticeService notices, BusinessCalendar calendar,
-      CertificationLifecycle lifecycle, PublishedDisclosure published) {
-    this.published = published;
-    this.lifecycle = lifecycle;
+      CertificationRegister register, NoticeService notices, PublishedDisclosure published) {
     this.applications = applications;
     this.fees = fees;
     this.supplements = supplements;
     this.register = register;
     this.notices = notices;
-    this.calendar = calendar;
+    this.published = published;
+  }
+
+  /** Whether the case key names an application (rather than, say, a certification under investigation). */
+  public boolean isApplication(String caseKey) {
+    return applications.find(caseKey).isPresent();
   }
 
   /** @param extra values known only to the process (e.g. the 第8条 revocation date, inspection dates) */
@@ -61,14 +62,6 @@ public class ApplicantNotifier {
     values.putAll(extra);
     notices.send(applicationNumber, a.certificationNumber(), notice.name(), a.contactEmail(), notice.subject(values),
         notice.body(values));
-    if (notice.endsAs() != null && !a.status().isEnded()) {
-      applications.end(applicationNumber, notice.endsAs(), notice.closedReason(), calendar.now());
-      supplements.closeOpen(applicationNumber, notice == ApplicantNotice.CLOSED_SUPPLEMENT_OVERDUE
-          ? SupplementRequests.EXPIRED : SupplementRequests.CANCELLED);
-      if (a.type() == ApplicationType.RENEWAL) {
-        lifecycle.renewalEnded(a.certificationNumber(), applicationNumber);
-      }
-    }
   }
 
 }

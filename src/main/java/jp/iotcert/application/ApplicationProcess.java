@@ -51,8 +51,29 @@ public final class ApplicationProcess {
   public static final String CERTIFICATION_NUMBER = "certificationNumber";
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
+  // Variables: passed back by the called processes (on-site-inspection, committee-review)
+  public static final String INSPECTION_RESULT = "inspectionResult";
+  public static final String INSPECTION_REPORT = "inspectionReport";
+  public static final String COMMITTEE_OPINION = "committeeOpinion";
+  public static final String COMMITTEE_SUMMARY = "committeeSummary";
+  /**
+   * The schedule an on-site-inspection 1.0.0 instance (which notified through `notifyApplicant`)
+   * holds; later versions notify through `notifyInspectionSchedule`.
+   */
+  public static final String INSPECTION_DATE = "inspectionDate";
+  public static final String INSPECTION_LOCATION = "inspectionLocation";
+  public static final String INSPECTORS = "inspectors";
+
+  // Input parameters of service tasks
+  /** Of 「…を通知する」 (`notifyApplicant`): the {@link ApplicantNotice} to send. */
+  public static final String NOTICE_KIND = "noticeKind";
+  /** Of 「申請を終了する」 (`endApplication`): the {@link ApplicationOutcome} the application ends with. */
+  public static final String OUTCOME = "outcome";
+
   public static final String DECISION_CERTIFY = "CERTIFY";
   public static final String DECISION_REFUSE = "REFUSE";
+  /** Value of {@link #APPLICATION_TYPE} for a renewal (第12条); the gateway 「更新申請か？」 asks it. */
+  public static final String TYPE_RENEWAL = "RENEWAL";
 
   /**
    * The application a `certification-application` instance (and its `on-site-inspection` and

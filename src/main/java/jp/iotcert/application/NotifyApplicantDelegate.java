@@ -7,17 +7,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 「申請者に通知する」: sends the notice named by the input parameter `noticeKind`
- * (see {@link ApplicantNotice}); notices that end the application record the end state.
+ * 「…を通知する」: sends the notice named by the input parameter `noticeKind` (see
+ * {@link ApplicantNotice}) and nothing else; an application ends in its own step 「申請を終了する」.
  */
 @Component("notifyApplicant")
 public class NotifyApplicantDelegate implements JavaDelegate {
 
-  static final String NOTICE_KIND = "noticeKind";
-  /** Process variables that notices may quote. */
-  // The inspection's values are for instances of on-site-inspection 1.0.0, which notified through
-  // this delegate; later versions use notifyInspectionSchedule.
-  private static final String[] QUOTED = {ApplicationProcess.REVOKED_ON, "inspectionDate", "inspectionLocation", "inspectors"};
+  /** Process variables that notices may quote (the inspection's only in on-site-inspection 1.0.0 instances). */
+  private static final String[] QUOTED = {ApplicationProcess.REVOKED_ON, ApplicationProcess.INSPECTION_DATE,
+      ApplicationProcess.INSPECTION_LOCATION, ApplicationProcess.INSPECTORS};
 
   private final ApplicantNotifier notifier;
 
@@ -27,7 +25,7 @@ public class NotifyApplicantDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApplicantNotice notice = ApplicantNotice.valueOf((String) execution.getVariable(NOTICE_KIND));
+    ApplicantNotice notice = ApplicantNotice.valueOf((String) execution.getVariable(ApplicationProcess.NOTICE_KIND));
     Map<String, String> extra = new HashMap<>();
     for (String name : QUOTED) {
       Object value = execution.getVariable(name);

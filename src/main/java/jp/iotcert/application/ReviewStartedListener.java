@@ -4,19 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On creation of the review task: the applicant sees the application as under review. */
+/** On creation of 「申請を審査する」: the applicant sees the application as under review. */
 @Component("reviewStarted")
 public class ReviewStartedListener implements TaskListener {
 
-  private final ApplicationRepository applications;
+  private final ApplicationProgress progress;
 
-  public ReviewStartedListener(ApplicationRepository applications) {
-    this.applications = applications;
+  public ReviewStartedListener(ApplicationProgress progress) {
+    this.progress = progress;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    applications.updateStatus(ApplicationProcess.applicationNumber(task.getExecution()),
-        ApplicationStatus.UNDER_REVIEW);
+    progress.startReview(ApplicationProcess.applicationNumber(task.getExecution()));
   }
 }

@@ -93,7 +93,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
 
     complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
         ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
-    assertThat(pi).isEnded().hasPassed("Task_CertifyApplication", "Task_NotifyCertified", "End_Certified");
+    assertThat(pi).isEnded().hasPassed("Task_CertifyApplication", "Task_EndCertified", "Task_NotifyCertified",
+        "End_Certified");
 
     Application certified = applications.get(no);
     assertThat(certified.status()).isEqualTo(ApplicationStatus.CERTIFIED);
@@ -124,12 +125,19 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     Application application = submitComplete(TestApplications.PROVIDER2_NUMBER, "取消済みサービス");
     String no = application.applicationNumber();
     ProcessInstance pi = instance(no, KEY);
-    assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+    assertThat(pi).isWaitingAt("Task_EndRefused");
     assertThat(pi).variables().containsEntry(ApplicationProcess.REFUSAL_GROUND, true)
         .containsEntry(ApplicationProcess.REVOKED_ON, "2025-12-02");
 
+    // The application ends in its own step; the notice follows in the next.
+    executeJobAt(pi, "Task_EndRefused");
+    assertThat(pi).isWaitingAt("Task_NotifyRefusal").hasNotPassed("Task_EndRenewalReviewRefused");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.REFUSED);
+    assertThat(applications.get(no).closedReason()).isEqualTo("REFUSED_ART8");
+    assertThat(notices.forApplication(no)).isEmpty();
+
     runDueJobs(no);
-    assertThat(pi).isEnded().hasPassed("End_Refused").hasNotPassed("Task_CheckCompleteness");
+    assertThat(pi).isEnded().hasPassed("Task_NotifyRefusal", "End_Refused").hasNotPassed("Task_CheckCompleteness");
     assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.REFUSED);
     var notice = notices.forApplication(no).get(0);
     assertThat(notice.kind()).isEqualTo("REFUSED_ART8");
@@ -214,12 +222,19 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("Gateway_AwaitSupplement");
 
     clockAt(today.plusDays(31).atTime(0, 1));
-    runDueJobs(no);
-    assertThat(pi).isEnded().hasPassed("Timer_SupplementDeadline", "Task_CloseSupplementOverdue",
-        "End_ClosedSupplementOverdue");
+    executeJobAt(pi, "Timer_SupplementDeadline");
+    executeJobAt(pi, "Task_CloseSupplementOverdue");
+    // Ended by its own step, before and without the notice.
+    assertThat(pi).isWaitingAt("Task_NotifySupplementOverdue");
     Application closed = applications.get(no);
     assertThat(closed.status()).isEqualTo(ApplicationStatus.CLOSED);
     assertThat(closed.closedReason()).isEqualTo("SUPPLEMENT_OVERDUE");
+    assertThat(notices.forApplication(no)).extracting(n -> n.kind()).doesNotContain("CLOSED_SUPPLEMENT_OVERDUE");
+    runDueJobs(no);
+    assertThat(pi).isEnded().hasPassed("Timer_SupplementDeadline", "Task_CloseSupplementOverdue",
+        "Task_NotifySupplementOverdue", "End_ClosedSupplementOverdue")
+        .hasNotPassed("Task_EndRenewalReviewSupplement");
+    assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("CLOSED_SUPPLEMENT_OVERDUE");
     assertThatThrownBy(() -> applicationService.supplement(no,
         new ApplicationService.SupplementRequest("遅れました", null, null), TestApplications.registryCertificate(), List.of()))
         .isInstanceOf(ConflictException.class);
@@ -243,8 +258,11 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
 
     clockAt(today.plusDays(31).atTime(0, 0, 1));
     runDueJobs(no);
-    assertThat(pi).isEnded().hasPassed("Task_CloseFeeUnpaid", "End_ClosedFeeUnpaid");
+    assertThat(pi).isEnded().hasPassed("Task_CloseFeeUnpaid", "Task_NotifyFeeUnpaid", "End_ClosedFeeUnpaid")
+        .hasNotPassed("Task_EndRenewalReviewFee");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.CLOSED);
     assertThat(applications.get(no).closedReason()).isEqualTo("FEE_UNPAID");
+    assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("CLOSED_FEE_UNPAID");
     assertThatThrownBy(() -> applicationService.pay(no, new ApplicationService.PaymentRequest(60_000L,
         today.plusDays(31), "LATE"))).isInstanceOf(ConflictException.class);
   }
@@ -261,13 +279,52 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "REFUSE",
         ApplicationProcess.DECISION_REASONS, "セキュリティ項目B-29が審査基準に適合しない"));
     assertThat(instance(no, KEY)).isNull();
-    assertThat(historyService.createHistoricActivityInstanceQuery().activityId("End_NotCertified").count()).isPositive();
+    assertThat(passed(no, "Task_EndNotCertified")).isTrue();
+    assertThat(passed(no, "Task_NotifyNotCertified")).isTrue();
+    assertThat(passed(no, "End_NotCertified")).isTrue();
+    assertThat(passed(no, "Task_EndRenewalReviewNotCertified")).isFalse();
     Application refused = applications.get(no);
     assertThat(refused.status()).isEqualTo(ApplicationStatus.NOT_CERTIFIED);
     assertThat(refused.decision()).isEqualTo("REFUSE");
     assertThat(notices.forApplication(no)).filteredOn(n -> n.kind().equals("NOT_CERTIFIED")).singleElement()
         .satisfies(n -> assertThat(n.body()).contains("B-29").contains("第6条第4項").contains("返還されません"));
     assertThat(register.findByApplication(no)).isEmpty();
+  }
+
+  @Test
+  void theDecisionEndsTheApplicationInItsOwnStepBeforeTheNotice() {
+    String no = reachDecision("終了手順サービス", false);
+    ProcessInstance pi = instance(no, KEY);
+    taskService.complete(task(no, "Task_DecideCertification").getId(), Map.of(ApplicationProcess.DECISION, "REFUSE",
+        ApplicationProcess.DECISION_REASONS, "基準に適合しない"));
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.DECIDED);
+    runJobsUntil(pi, "Task_EndNotCertified");
+    executeJobAt(pi, "Task_EndNotCertified");
+    assertThat(pi).isWaitingAt("Task_NotifyNotCertified");
+    assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.NOT_CERTIFIED);
+    assertThat(notices.forApplication(no)).extracting(n -> n.kind()).doesNotContain("NOT_CERTIFIED");
+    runDueJobs(no);
+    assertThat(pi).isEnded();
+    assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("NOT_CERTIFIED");
+  }
+
+  @Test
+  void aRenewalNotCertifiedEndsItsRenewalReviewInItsOwnStep() {
+    String certificationNumber = certified(TestApplications.PROVIDER2_NUMBER, "更新不認定の手順",
+        LocalDate.of(2026, 12, 1));
+    LocalDate inWindow = LocalDate.of(2028, 10, 2);
+    clockAt(inWindow);
+    String renewal = applicationService.submit(TestApplications.renewal(TestApplications.PROVIDER2_NUMBER,
+        "更新不認定の手順", certificationNumber, TestApplications.fullDisclosure(catalogue)), List.of(), List.of())
+        .applicationNumber();
+    passCompletenessAndFee(renewal, inWindow);
+    assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
+    reviewAndDecide(renewal, "REFUSE");
+    assertThat(passed(renewal, "Task_EndNotCertified")).isTrue();
+    assertThat(passed(renewal, "Task_EndRenewalReviewNotCertified")).isTrue();
+    assertThat(passed(renewal, "Task_NotifyNotCertified")).isTrue();
+    assertThat(applications.get(renewal).status()).isEqualTo(ApplicationStatus.NOT_CERTIFIED);
+    assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isNull();
   }
 
   @Test
@@ -393,6 +450,30 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.COMMITTEE_REQUIRED, committee));
     complete(no, "Task_ReviewApplication", review);
     return no;
+  }
+
+  /** Executes the one job waiting at the activity (an asynchronous continuation or a timer). */
+  private void executeJobAt(ProcessInstance pi, String activityId) {
+    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    managementService.executeJob(job.getId());
+  }
+
+  /** Runs the instance's jobs one by one until one waits at the activity. */
+  private void runJobsUntil(ProcessInstance pi, String activityId) {
+    for (int i = 0; i < 20; i++) {
+      if (managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).count() > 0) {
+        return;
+      }
+      managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).list().get(0).getId());
+    }
+    throw new AssertionError("No job reached " + activityId);
+  }
+
+  private boolean passed(String businessKey, String activityId) {
+    return historyService.createHistoricActivityInstanceQuery().activityId(activityId).finished().list().stream()
+        .anyMatch(a -> businessKey.equals(historyService.createHistoricProcessInstanceQuery()
+            .processInstanceId(a.getProcessInstanceId()).singleResult().getBusinessKey()));
   }
 
   private List<String> allItems() {

@@ -1,0 +1,111 @@
+package jp.iotcert.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import jp.iotcert.application.ApplicationRequest.DisclosureValue;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationLifecycle;
+import jp.iotcert.certification.CertificationService;
+import jp.iotcert.common.BusinessCalendar;
+import org.springframework.stereotype.Service;
+
+/**
+ * How an application is decided and ends: the manager's decision (第6条1, 第6条4), the registration
+ * of a certification (第6条5, 第11条; 第12条 for a renewal), the end of the application with its
+ * outcome, and the end of a renewal review that did not certify (第12条).
+ */
+@Service
+public class ApplicationOutcomes {
+
+  private final ApplicationRepository applications;
+  private final SupplementRequests supplements;
+  private final CertificationService certifications;
+  private final CertificationLifecycle lifecycle;
+  private final DecisionRules decisionRules;
+  private final BusinessCalendar calendar;
+  private final ObjectMapper json;
+
+  public ApplicationOutcomes(ApplicationRepository applications, SupplementRequests supplements,
+      CertificationService certifications, CertificationLifecycle lifecycle, DecisionRules decisionRules,
+      BusinessCalendar calendar, ObjectMapper json) {
+    this.applications = applications;
+    this.supplements = supplements;
+    this.certifications = certifications;
+    this.lifecycle = lifecycle;
+    this.decisionRules = decisionRules;
+    this.calendar = calendar;
+    this.json = json;
+  }
+
+  /**
+   * Records the manager's decision, dated today (the certification date of 第6条1), after
+   * {@link DecisionRules}; from here on the application can no longer be withdrawn.
+   */
+  public void recordDecision(String applicationNumber, String decision, String reasons, String decidedBy) {
+    decisionRules.check(applicationNumber, decision, reasons, applications.get(applicationNumber).status());
+    applications.recordDecision(applicationNumber, decision, reasons, calendar.today(), decidedBy);
+  }
+
+  /**
+   * Registers the certification of a decided application: a new certification number, certificate
+   * and register entry, or for a renewal the same number with a new validity (第12条, 第9条).
+   *
+   * @return the certification number
+   */
+  public String certify(String applicationNumber) {
+    Application a = applications.get(applicationNumber);
+    LocalDate certifiedOn = a.decidedOn() != null ? a.decidedOn() : calendar.today();
+    Certification certification = a.type() == ApplicationType.RENEWAL
+        ? lifecycle.renewalCertified(a.certificationNumber(), a.applicationNumber(), certifiedOn,
+            disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson())
+        : certifications.certify(new CertificationService.NewCertification(
+            a.applicationNumber(), a.corporateNumber(), a.providerName(), a.serviceName(), a.serviceDescription(),
+            a.serviceUrl(), certifiedOn, disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson()));
+    if (a.certificationNumber() == null) {
+      applications.setCertificationNumber(a.applicationNumber(), certification.certificationNumber());
+    }
+    return certification.certificationNumber();
+  }
+
+  /**
+   * Ends the application with the outcome; an open supplement request expires (deadline passed)
+   * or is cancelled. An application that has ended already cannot end again: the job fails into an
+   * incident for the operators.
+   */
+  public void end(String applicationNumber, ApplicationOutcome outcome) {
+    Application a = applications.lock(applicationNumber);
+    if (a.status().isEnded()) {
+      throw new IllegalStateException("Application " + applicationNumber + " ended already (" + a.status()
+          + "); it cannot end again as " + outcome);
+    }
+    applications.end(applicationNumber, outcome.status(), outcome.closedReason(), calendar.now());
+    supplements.closeOpen(applicationNumber, outcome == ApplicationOutcome.SUPPLEMENT_OVERDUE
+        ? SupplementRequests.EXPIRED : SupplementRequests.CANCELLED);
+  }
+
+  /**
+   * A renewal ended without certification (第12条): the certification no longer waits for it and
+   * ends at its end of validity, or at once if that has passed.
+   */
+  public void endRenewalReview(String applicationNumber) {
+    Application a = applications.get(applicationNumber);
+    if (a.type() != ApplicationType.RENEWAL) {
+      throw new IllegalStateException("Application " + applicationNumber + " is not a renewal");
+    }
+    lifecycle.renewalEnded(a.certificationNumber(), applicationNumber);
+  }
+
+  private LocalDate disclosureDate(String disclosureJson) {
+    try {
+      return json.readValue(disclosureJson, new TypeReference<List<DisclosureValue>>() {}).stream()
+          .flatMap(v -> DisclosureCatalogue.disclosureDate(v.itemId(), v.value()).stream())
+          .findFirst().orElse(null);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

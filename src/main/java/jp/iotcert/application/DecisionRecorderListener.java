@@ -1,0 +1,30 @@
+package jp.iotcert.application;
+
+import jp.iotcert.common.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of 「認定の可否を決定する」: records the decision ({@link ApplicationOutcomes#recordDecision},
+ * checked by {@link DecisionRules}).
+ */
+@Component("decisionRecorder")
+public class DecisionRecorderListener implements TaskListener {
+
+  private final ApplicationOutcomes outcomes;
+
+  public DecisionRecorderListener(ApplicationOutcomes outcomes) {
+    this.outcomes = outcomes;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object decision = task.getVariable(ApplicationProcess.DECISION);
+    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String decidedBy = task.getAssignee() != null ? task.getAssignee() : user == null ? "system" : user.getUserId();
+    outcomes.recordDecision(ApplicationProcess.applicationNumber(task.getExecution()),
+        decision == null ? "" : decision.toString(), TaskInput.text(task, ApplicationProcess.DECISION_REASONS), decidedBy);
+  }
+}

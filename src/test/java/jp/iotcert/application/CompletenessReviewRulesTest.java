@@ -1,0 +1,23 @@
+package jp.iotcert.application;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jp.iotcert.common.FormRuleViolation;
+import org.junit.jupiter.api.Test;
+
+/** Staff's completeness check (第4条, 第5条), without Spring. */
+class CompletenessReviewRulesTest {
+
+  private final CompletenessReviewRules rules = new CompletenessReviewRules();
+
+  @Test
+  void incompleteNeedsWhatToSupplementUnlessTheAutomaticCheckListsIt() {
+    assertThatThrownBy(() -> rules.check(false, true, ""))
+        .isInstanceOf(FormRuleViolation.class).hasMessageContaining("補正依頼の内容");
+    assertThatCode(() -> rules.check(false, false, "")).doesNotThrowAnyException();
+    assertThatCode(() -> rules.check(false, true, "証明書が古い")).doesNotThrowAnyException();
+    assertThatCode(() -> rules.check(true, true, "")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> rules.check(false, true, "x".repeat(3001))).hasMessageContaining("3000");
+  }
+}
