@@ -26,15 +26,18 @@ public class CertificationLifecycle {
   private final ApplicationEventPublisher events;
   private final CertificateReturnRule certificateReturnRule;
   private final ChangeReviewRule changeReviewRule;
+  private final RenewalNoticeRule renewalNoticeRule;
   private final String certificateReturnReminders;
 
   public CertificationLifecycle(CertificationRegister register, ProviderNotifier notifier, BusinessCalendar calendar,
       RuntimeService runtimeService, CertificationNotifications notifications,
       ApplicationEventPublisher events, CertificateReturnRule certificateReturnRule, ChangeReviewRule changeReviewRule,
+      RenewalNoticeRule renewalNoticeRule,
       @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore,
       @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String certificateReturnReminders) {
     this.certificateReturnRule = certificateReturnRule;
     this.changeReviewRule = changeReviewRule;
+    this.renewalNoticeRule = renewalNoticeRule;
     this.certificateReturnReminders = certificateReturnReminders;
     this.notifications = notifications;
     this.events = events;
@@ -64,20 +67,19 @@ public class CertificationLifecycle {
     return dates(get(certificationNumber));
   }
 
-  public void notify(String certificationNumber, ProviderNotice notice) {
+  /**
+   * Whether a notice of the validity's calendar is still true today ({@link RenewalNoticeRule}); the
+   * model asks it in a gateway before each notice task, so a notice not sent shows in the history.
+   */
+  public boolean noticeDue(String certificationNumber, String noticeKind) {
     Certification c = get(certificationNumber);
-    if (notice == ProviderNotice.RENEWAL_WINDOW_CLOSED && c.renewalApplicationNumber() != null) {
-      return; // a renewal was filed: nothing to warn about
-    }
-    // A timer that fires late (a certification imported near or past its dates) must not send
-    // news that are no longer true.
-    LocalDate today = calendar.today();
-    if (notice == ProviderNotice.RENEWAL_REMINDER && !today.isBefore(Validity.renewalWindowOpens(c.validUntil()))
-        || notice == ProviderNotice.RENEWAL_WINDOW_OPEN && today.isAfter(Validity.renewalWindowCloses(c.validUntil()))
-        || notice == ProviderNotice.RENEWAL_WINDOW_CLOSED && today.isAfter(c.validUntil())) {
-      return;
-    }
-    notifier.send(c, notice);
+    return renewalNoticeRule.due(ProviderNotice.valueOf(noticeKind), c.validUntil(), calendar.today(),
+        c.renewalApplicationNumber() != null);
+  }
+
+  /** Sends the notice; whether it is due the model has asked before ({@link #noticeDue}). */
+  public void notify(String certificationNumber, ProviderNotice notice) {
+    notifier.send(get(certificationNumber), notice);
   }
 
   /** After the last day: under renewal review (第12条2) when a renewal was filed in the window, else expired. */
