@@ -20,9 +20,12 @@ public class CertificationController {
 
   private final CertificationCases cases;
   private final BusinessCalendar calendar;
+  private final CertificateReturnRule certificateReturn;
 
   public CertificationController(CertificationRegister register, PublishedDisclosure published,
-      VisibleCertifications certifications, CertificationCases cases, BusinessCalendar calendar) {
+      VisibleCertifications certifications, CertificationCases cases, BusinessCalendar calendar,
+      CertificateReturnRule certificateReturn) {
+    this.certificateReturn = certificateReturn;
     this.cases = cases;
     this.calendar = calendar;
     this.register = register;
@@ -39,8 +42,7 @@ public class CertificationController {
     if (c.renewalApplicationNumber() != null) {
       obligations.add(Map.of("kind", "RENEWAL_UNDER_REVIEW", "applicationNumber", c.renewalApplicationNumber()));
     }
-    if ((c.status() == CertificationStatus.TERMINATED || c.status() == CertificationStatus.REVOKED)
-        && register.certificateOutstanding(c.certificationNumber())) {
+    if (certificateReturn.required(c.status()) && register.certificateOutstanding(c.certificationNumber())) {
       // 第13条3, 第10条8: the certificate goes back to the body; staff chase it until they record it received.
       obligations.add(Map.of("kind", "CERTIFICATE_RETURN", "detail", "認定証を認定機関に返納してください"));
     }

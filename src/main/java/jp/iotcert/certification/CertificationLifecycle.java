@@ -24,11 +24,21 @@ public class CertificationLifecycle {
   private final Period reminderBefore;
   private final CertificationNotifications notifications;
   private final ApplicationEventPublisher events;
+  private final CertificateReturnRule certificateReturnRule;
+  private final ChangeReviewRule changeReviewRule;
+  private final RenewalNoticeRule renewalNoticeRule;
+  private final String certificateReturnReminders;
 
   public CertificationLifecycle(CertificationRegister register, ProviderNotifier notifier, BusinessCalendar calendar,
       RuntimeService runtimeService, CertificationNotifications notifications,
-      ApplicationEventPublisher events,
-      @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore) {
+      ApplicationEventPublisher events, CertificateReturnRule certificateReturnRule, ChangeReviewRule changeReviewRule,
+      RenewalNoticeRule renewalNoticeRule,
+      @Value("${iotcert.lifecycle.renewal-reminder-before:P4M}") Period reminderBefore,
+      @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String certificateReturnReminders) {
+    this.certificateReturnRule = certificateReturnRule;
+    this.changeReviewRule = changeReviewRule;
+    this.renewalNoticeRule = renewalNoticeRule;
+    this.certificateReturnReminders = certificateReturnReminders;
     this.notifications = notifications;
     this.events = events;
     this.register = register;
@@ -46,26 +56,30 @@ public class CertificationLifecycle {
   /** The timer dates of the current validity: each fires at the start of its day, the end at the end of the last day. */
   public Dates dates(Certification c) {
     LocalDate lastDay = c.validUntil();
-    return new Dates(BusinessCalendar.startOf(lastDay.minus(reminderBefore)),
+    return new Dates(lastDay, BusinessCalendar.startOf(lastDay.minus(reminderBefore)),
         BusinessCalendar.startOf(Validity.renewalWindowOpens(lastDay)),
         BusinessCalendar.endOf(Validity.renewalWindowCloses(lastDay)),
         BusinessCalendar.endOf(lastDay));
   }
 
-  public void notify(String certificationNumber, ProviderNotice notice) {
+  /** {@link #dates(Certification)} of the certification's current validity. */
+  public Dates dates(String certificationNumber) {
+    return dates(get(certificationNumber));
+  }
+
+  /**
+   * Whether a notice of the validity's calendar is still true today ({@link RenewalNoticeRule}); the
+   * model asks it in a gateway before each notice task, so a notice not sent shows in the history.
+   */
+  public boolean noticeDue(String certificationNumber, String noticeKind) {
     Certification c = get(certificationNumber);
-    if (notice == ProviderNotice.RENEWAL_WINDOW_CLOSED && c.renewalApplicationNumber() != null) {
-      return; // a renewal was filed: nothing to warn about
-    }
-    // A timer that fires late (a certification imported near or past its dates) must not send
-    // news that are no longer true.
-    LocalDate today = calendar.today();
-    if (notice == ProviderNotice.RENEWAL_REMINDER && !today.isBefore(Validity.renewalWindowOpens(c.validUntil()))
-        || notice == ProviderNotice.RENEWAL_WINDOW_OPEN && today.isAfter(Validity.renewalWindowCloses(c.validUntil()))
-        || notice == ProviderNotice.RENEWAL_WINDOW_CLOSED && today.isAfter(c.validUntil())) {
-      return;
-    }
-    notifier.send(c, notice);
+    return renewalNoticeRule.due(ProviderNotice.valueOf(noticeKind), c.validUntil(), calendar.today(),
+        c.renewalApplicationNumber() != null);
+  }
+
+  /** Sends the notice; whether it is due the model has asked before ({@link #noticeDue}). */
+  public void notify(String certificationNumber, ProviderNotice notice) {
+    notifier.send(get(certificationNumber), notice);
   }
 
   /** After the last day: under renewal review (第12条2) when a renewal was filed in the window, else expired. */
@@ -81,11 +95,16 @@ public class CertificationLifecycle {
     return true;
   }
 
-  /** 第9条, 第11条3, 第10条6: the certification ends as EXPIRED, published at once, mark use to stop. */
+  /**
+   * 第9条, 第11条3, 第10条6: the certification ends as EXPIRED, published at once, mark use to stop.
+   * Every other end of a certification ends its process first, so an entry already ended here is an
+   * inconsistency for the operators (an incident), not a business outcome.
+   */
   public void expire(String certificationNumber) {
     Certification c = get(certificationNumber);
     if (!c.status().inForce()) {
-      return;
+      throw new IllegalStateException("Certification " + certificationNumber + " cannot expire: it ended already ("
+          + c.status() + ")");
     }
     boolean afterRenewalRefused = c.status() == CertificationStatus.RENEWAL_UNDER_REVIEW;
     LocalDate endedOn = afterRenewalRefused ? calendar.today() : c.validUntil().plusDays(1);
@@ -140,7 +159,10 @@ public class CertificationLifecycle {
       NotificationKind.BUSINESS_TRANSFER, "認定サービスに係る事業の譲渡", NotificationKind.MERGER, "合併",
       NotificationKind.SPLIT, "認定サービスに係る事業を承継させる分割", NotificationKind.INHERITANCE, "相続");
 
-  /** 第9条2: the certification lapses as of the day of the event, published at once; false when it had ended already. */
+  /**
+   * 第9条2: the certification lapses as of the day of the event, published at once. False when it had
+   * ended already: the notification is recorded as moot and the process shows it (a BPMN error).
+   */
   public boolean lapse(String notificationId) {
     CertificationNotifications.Notification n = notifications.get(notificationId);
     Certification c = get(n.certificationNumber());
@@ -157,7 +179,11 @@ public class CertificationLifecycle {
     return true;
   }
 
-  /** 第13条2: the service ended; TERMINATED as of the stated day, published; the certificate is to be returned. */
+  /**
+   * 第13条2: the service ended; TERMINATED as of the stated day, published (the certificate is asked
+   * back, {@link CertificateReturnRule}). False when it had ended already: the notification is recorded
+   * as moot and the process shows it (a BPMN error).
+   */
   public boolean terminate(String notificationId) {
     CertificationNotifications.Notification n = notifications.get(notificationId);
     Certification c = get(n.certificationNumber());
@@ -188,8 +214,12 @@ public class CertificationLifecycle {
   /** Published when a certification ends with a renewal still pending. */
   public record CertificationEnded(String certificationNumber, CertificationStatus status, String pendingRenewal) {}
 
-  /** 第13条1: staff accepted or did not accept the notified changes; accepted ones change the published disclosure. */
+  /**
+   * 第13条1: staff accepted or did not accept the notified changes ({@link ChangeReviewRule}); accepted
+   * ones change the published disclosure.
+   */
   public void reviewChange(String notificationId, boolean accepted, String note) {
+    changeReviewRule.check(accepted, note);
     CertificationNotifications.Notification n = notifications.get(notificationId);
     Certification c = get(n.certificationNumber());
     if (accepted) {
@@ -206,12 +236,27 @@ public class CertificationLifecycle {
     notifier.send(get(certificationNumber), ProviderNotice.CERTIFICATE_RETURN_REMINDER);
   }
 
+  /**
+   * Whether the certification, now ended, owes its certificate back ({@link CertificateReturnRule}),
+   * and the cycle of reminders until staff record it received.
+   */
+  public CertificateReturn certificateReturn(String certificationNumber) {
+    return new CertificateReturn(certificateReturnRule.required(get(certificationNumber).status()),
+        certificateReturnReminders);
+  }
+
+  /** @param reminderCycle ISO 8601 repeating interval of the reminders (`iotcert.lifecycle.certificate-return-reminders`) */
+  public record CertificateReturn(boolean required, String reminderCycle) {}
+
   /** 第13条3, 第10条8: staff received the certificate. */
   public void certificateReturned(String certificationNumber, LocalDate returnedOn) {
+    if (returnedOn == null) {
+      throw new IllegalArgumentException("No date of return for the certificate of " + certificationNumber);
+    }
     register.certificateReturned(certificationNumber, returnedOn);
     register.recordEvent(certificationNumber, "CERTIFICATE_RETURNED", get(certificationNumber).status(), returnedOn,
         "認定証の返納を確認", calendar.now());
   }
 
-  public record Dates(Date renewalReminderAt, Date windowOpensAt, Date windowClosesAt, Date validityEndsAt) {}
+  public record Dates(LocalDate validUntil, Date renewalReminderAt, Date windowOpensAt, Date windowClosesAt, Date validityEndsAt) {}
 }

@@ -31,16 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CertificationNotifications {
 
-  public static final String MESSAGE = "notificationReceived";
-  /** Variables of one notification, local to its event sub-process. */
-  public static final List<String> LOCAL_VARIABLES = List.of("notificationId", "kind",
-      "passesCertifiedBusiness", "occurredOn", "notificationEffectiveAt", "notificationSummary");
-  public static final String NOTIFICATION_ID = "notificationId";
-  public static final String KIND = "kind";
-  public static final String PASSES_BUSINESS = "passesCertifiedBusiness";
-  public static final String OCCURRED_ON = "occurredOn";
-  public static final String EFFECTIVE_AT = "notificationEffectiveAt";
-  public static final String SUMMARY = "notificationSummary";
+  /** The id of the notification, a variable of its sub-process; the name lives in {@link CertificationProcess}. */
+  public static final String NOTIFICATION_ID = CertificationProcess.NOTIFICATION_ID;
 
   private static final Map<NotificationKind, String> LABELS = Map.of(
       NotificationKind.CRITERIA_CHANGE, "審査基準の項目の変更（第13条第1項第1号）",
@@ -157,17 +149,18 @@ public class CertificationNotifications {
             Timestamp.from(calendar.now()))
         .update();
     Map<String, Object> variables = new HashMap<>();
-    variables.put(NOTIFICATION_ID, id);
-    variables.put(KIND, kind.name());
-    variables.put(PASSES_BUSINESS, Boolean.TRUE.equals(request.passesCertifiedBusiness()));
-    variables.put(OCCURRED_ON, request.occurredOn().toString());
+    variables.put(CertificationProcess.NOTIFICATION_ID, id);
+    variables.put(CertificationProcess.NOTIFICATION_KIND, kind.name());
+    variables.put(CertificationProcess.PASSES_BUSINESS, Boolean.TRUE.equals(request.passesCertifiedBusiness()));
+    variables.put(CertificationProcess.OCCURRED_ON, request.occurredOn().toString());
     // A termination takes effect at the start of its stated day; everything else at once.
-    variables.put(EFFECTIVE_AT, BusinessCalendar.startOf(request.occurredOn()));
-    variables.put(SUMMARY, summary(kind, request, changes, byStaff));
+    variables.put(CertificationProcess.NOTIFICATION_EFFECTIVE_AT, BusinessCalendar.startOf(request.occurredOn()));
+    variables.put(CertificationProcess.NOTIFICATION_SUMMARY, summary(kind, request, changes, byStaff));
     try {
       // Handed over as process variables; the sub-process's start listener (captureNotification)
       // moves them into its own scope at once, so notifications in progress never mix.
-      runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(c.certificationNumber())
+      runtimeService.createMessageCorrelation(CertificationProcess.MESSAGE_NOTIFICATION_RECEIVED)
+          .processInstanceBusinessKey(c.certificationNumber())
           .setVariables(variables).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は届出を受け付けられる状態ではありません。");

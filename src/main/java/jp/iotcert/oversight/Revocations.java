@@ -21,7 +21,6 @@ import jp.iotcert.common.Markdown;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,19 +35,19 @@ public class Revocations {
   private final BusinessCalendar calendar;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
-  private final String returnReminders;
   private final CertificationLifecycle lifecycle;
+  private final RevocationDecisionRule decisionRule;
 
   public Revocations(CertificationRegister register, ProviderNotifier notifier, RuntimeService runtimeService,
       BusinessCalendar calendar, JdbcClient jdbc, ObjectMapper json, CertificationLifecycle lifecycle,
-      @Value("${iotcert.lifecycle.certificate-return-reminders:R6/P14D}") String returnReminders) {
+      RevocationDecisionRule decisionRule) {
+    this.decisionRule = decisionRule;
     this.register = register;
     this.notifier = notifier;
     this.runtimeService = runtimeService;
     this.calendar = calendar;
     this.jdbc = jdbc;
     this.json = json;
-    this.returnReminders = returnReminders;
     this.lifecycle = lifecycle;
   }
 
@@ -76,9 +75,9 @@ public class Revocations {
         .update();
     Map<String, Object> variables = new HashMap<>(facts.asVariables());
     variables.put(RevocationProcess.CASE_ID, id);
-    variables.put("certificationNumber", c.certificationNumber());
-    variables.put("serviceName", Markdown.inline(c.serviceName()));
-    variables.put("providerName", Markdown.inline(c.providerName()));
+    variables.put(RevocationProcess.CERTIFICATION_NUMBER, c.certificationNumber());
+    variables.put(RevocationProcess.SERVICE_NAME, Markdown.inline(c.serviceName()));
+    variables.put(RevocationProcess.PROVIDER_NAME, Markdown.inline(c.providerName()));
     variables.put(RevocationProcess.CASE_SUMMARY, Markdown.formText(summary));
     runtimeService.startProcessInstanceByKey(RevocationProcess.KEY, c.certificationNumber(), variables);
     register.recordEvent(c.certificationNumber(), "REVOCATION_OPENED", c.status(), calendar.today(), id, calendar.now());
@@ -136,8 +135,12 @@ public class Revocations {
     }
   }
 
-  /** The manager's decision; a revocation needs at least one ground of 第17条1. */
+  /**
+   * The manager's decision on the grounds the table found: checked by {@link RevocationDecisionRule}
+   * (a revocation needs at least one ground of 第17条1, every decision its reasons), then recorded.
+   */
   public void decide(String caseId, String decision, List<String> grounds, String reasons, String decidedBy) {
+    decisionRule.check(decision, grounds.size(), reasons);
     jdbc.sql("UPDATE revocation_case SET grounds = ?, decision = ?, reasons = ?, decided_by = ?, decided_on = ? WHERE id = ?")
         .params(String.join(",", grounds), decision, reasons, decidedBy, calendar.today(), caseId).update();
     if (RevocationProcess.KEEP.equals(decision)) { // a revocation is recorded as REVOKED when carried out
@@ -147,11 +150,15 @@ public class Revocations {
     }
   }
 
-  /** 第17条2–3, 第10条8: REVOKED today, published, written notice; the certification's process ends as revoked. */
-  public void revoke(String certificationNumber, String grounds, String reasons) {
+  /**
+   * 第17条2–3, 第10条8: REVOKED today, published, written notice; the certification's process ends as
+   * revoked and asks for the certificate back there. False, and nothing done, when the certification
+   * ended otherwise while the case was decided: the revocation process shows it.
+   */
+  public boolean revoke(String certificationNumber, String grounds, String reasons) {
     Certification c = register.find(certificationNumber).orElseThrow();
     if (!c.status().inForce()) {
-      return;
+      return false;
     }
     LocalDate today = calendar.today();
     lifecycle.ended(c, CertificationStatus.REVOKED, today);
@@ -160,9 +167,8 @@ public class Revocations {
         "grounds", grounds, "reasons", reasons == null ? "" : reasons));
     runtimeService.createMessageCorrelation(RevocationProcess.MESSAGE_REVOKED)
         .processInstanceBusinessKey(certificationNumber)
-        .setVariable("certificateReturnRequired", true)
-        .setVariable("certificateReturnReminderCycle", returnReminders)
         .correlateAllWithResult();
+    return true;
   }
 
   /** A revocation case as listed with its certification; the summary and reasons are staff's. */

@@ -55,6 +55,9 @@ class CertificationProcessTest extends ProcessTestBase {
     at(LocalDate.of(2028, 11, 1).atTime(0, 0, 1), no);
     assertThat(pi).isWaitingAt("Timer_ValidityEnds");
     assertThat(noticeKinds(no)).doesNotContain("RENEWAL_WINDOW_CLOSED");
+    // The model asked: a renewal is pending, so the warning is not due (Cockpit shows the いいえ flow).
+    assertThat(pi).hasPassed("Gateway_WindowClosedNoticeDue", "Gateway_MergeAfterWindowClosed")
+        .hasNotPassed("Task_NotifyRenewalWindowClosed");
 
     // The last day passes while the renewal is under review: the certification stays in force (第12条2).
     at(LocalDate.of(2028, 12, 1).atTime(0, 0, 1), no);
@@ -146,6 +149,17 @@ class CertificationProcessTest extends ProcessTestBase {
     passCompletenessAndFee(renewal, LocalDate.ofInstant(ClockUtil.getCurrentTime()
         .toInstant(), BusinessCalendar.ZONE));
     return renewal;
+  }
+
+  @Test
+  void aTimerFiringLateSendsOnlyTheNewsThatStillHoldAndTheModelShowsTheSkippedOne() {
+    String no = certified(P2, "遅延タイマーサービス", LocalDate.of(2026, 12, 1));
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    // A downtime: the reminder (due 2028-07-30) fires only once the window (2028-10-01..31) is open.
+    at(LocalDate.of(2028, 10, 5).atTime(9, 0), no);
+    assertThat(pi).hasPassed("Gateway_ReminderDue", "Gateway_MergeAfterReminder", "Task_NotifyRenewalWindowOpen")
+        .hasNotPassed("Task_SendRenewalReminder").isWaitingAt("Timer_RenewalWindowCloses");
+    assertThat(noticeKinds(no)).contains("RENEWAL_WINDOW_OPEN").doesNotContain("RENEWAL_REMINDER");
   }
 
   private void at(LocalDateTime tokyoTime, String certificationNumber) {

@@ -39,7 +39,7 @@ class NotificationProcessTest extends ProcessTestBase {
     send(no, "MERGER", LocalDate.of(2027, 3, 1), null, List.of(), false);
     runDueJobs(no);
     assertThat(pi).isEnded().hasPassed("Task_ClassifyNotification", "Task_RecordLapse", "End_Lapsed",
-        "Start_CertificationEnded", "End_CertificationEnded");
+        "Start_CertificationEnded", "Task_DecideCertificateReturn", "End_CertificationEnded");
     Certification lapsed = register.find(no).orElseThrow();
     assertThat(lapsed.status()).isEqualTo(CertificationStatus.LAPSED);
     assertThat(lapsed.endedOn()).isEqualTo(LocalDate.of(2027, 3, 1));
@@ -200,6 +200,39 @@ class NotificationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.EXPIRED);
     assertThat(instance(no, CertificationProcess.KEY)).isNull();
+    assertThat(kinds(no)).doesNotContain("TERMINATED", "CERTIFICATE_RETURN_REMINDER");
+  }
+
+  @Test
+  void aLapseOfACertificationThatEndedMeanwhileIsRecordedAsMootAndShownInTheModel() {
+    String no = certified(P2, "終了済み失効サービス", LocalDate.of(2026, 12, 1));
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    clockAt(LocalDate.of(2027, 3, 10));
+    send(no, "MERGER", LocalDate.of(2027, 3, 1), null, List.of(), false);
+    // Ended by another path before the lapse is registered (a race the model must show, not hide).
+    register.end(no, CertificationStatus.EXPIRED, LocalDate.of(2027, 3, 5));
+    runDueJobs(no);
+    assertThat(pi).hasPassed("Task_RecordLapse", "Event_LapseNotInForce", "End_LapseNotRecorded")
+        .hasNotPassed("End_Lapsed");
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.EXPIRED);
+    assertThat(jdbc.sql("SELECT outcome FROM certification_notification WHERE certification_number = ?").param(no)
+        .query(String.class).single()).isEqualTo("MOOT");
+    assertThat(kinds(no)).doesNotContain("LAPSED");
+  }
+
+  @Test
+  void aTerminationOfACertificationThatEndedMeanwhileIsRecordedAsMootAndShownInTheModel() {
+    String no = certified(P2, "終了済み終了サービス", LocalDate.of(2026, 12, 1));
+    ProcessInstance pi = instance(no, CertificationProcess.KEY);
+    clockAt(LocalDate.of(2027, 6, 1));
+    send(no, "TERMINATION", LocalDate.of(2027, 6, 30), null, List.of(), false);
+    runDueJobs(no);
+    register.end(no, CertificationStatus.LAPSED, LocalDate.of(2027, 6, 10));
+    clockAt(LocalDate.of(2027, 6, 30).atTime(0, 0, 1));
+    runDueJobs(no);
+    assertThat(pi).hasPassed("Task_RecordTermination", "Event_TerminationNotInForce", "End_TerminationNotRecorded")
+        .hasNotPassed("End_Terminated", "Task_ConfirmCertificateReturn");
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.LAPSED);
     assertThat(kinds(no)).doesNotContain("TERMINATED", "CERTIFICATE_RETURN_REMINDER");
   }
 

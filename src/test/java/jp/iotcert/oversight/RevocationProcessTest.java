@@ -3,6 +3,7 @@ package jp.iotcert.oversight;
 import java.time.LocalDate;
 import java.util.Map;
 import jp.iotcert.application.ApplicationRepository;
+import jp.iotcert.certification.CertificationNotifications;
 import jp.iotcert.certification.CertificationProcess;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
@@ -30,6 +31,7 @@ class RevocationProcessTest extends ProcessTestBase {
   @Autowired ApplicationRepository applications;
   @Autowired Registry registry;
   @Autowired TransactionTemplate transactions;
+  @Autowired CertificationNotifications notifications;
 
   @Test
   void aRevocationEndsTheCertificationChasesTheCertificateAndBarsANewApplicationForAYear() {
@@ -100,6 +102,34 @@ class RevocationProcessTest extends ProcessTestBase {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("理由");
     complete(no, "Task_DecideRevocation", Map.of(RevocationProcess.DECISION, "KEEP", RevocationProcess.REASONS, "事由なし"));
     assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.VALID);
+  }
+
+  @Test
+  void aCertificationThatEndedWhileTheCaseWasDecidedIsNotRevokedAndTheCaseShowsWhy() {
+    String no = certified(P2, "決定前失効サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 5, 10));
+    open(no, new RevocationFacts(false, false, true, false, false, false, false, false, false));
+    ProcessInstance pi = instance(no, RevocationProcess.KEY);
+    // Meanwhile the provider merged (第9条2): the certification lapsed before the manager decided.
+    transactions.executeWithoutResult(s -> notifications.receive(register.find(no).orElseThrow(),
+        new CertificationNotifications.Request("MERGER", LocalDate.of(2027, 5, 1), "合併の届出", null, null, null),
+        "provider2", false));
+    runDueJobs(no);
+    assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.LAPSED);
+
+    complete(no, "Task_DecideRevocation", Map.of(RevocationProcess.DECISION, RevocationProcess.REVOKE,
+        RevocationProcess.REASONS, "認定マークを認定外のサービスに使用した"));
+    runDueJobs(no);
+    assertThat(pi).isEnded().hasPassed("Task_RevokeCertification", "Event_CertificationNotInForce",
+        "End_CertificationAlreadyEnded").hasNotPassed("End_Revoked");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("End_CertificationAlreadyEnded").count()).isEqualTo(1);
+    var lapsed = register.find(no).orElseThrow();
+    assertThat(lapsed.status()).isEqualTo(CertificationStatus.LAPSED);
+    assertThat(lapsed.endedOn()).isEqualTo(LocalDate.of(2027, 5, 1));
+    assertThat(register.events(no)).extracting(CertificationRegister.Event::event).doesNotContain("REVOKED");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notice WHERE certification_number = ? AND kind = 'REVOKED'").param(no)
+        .query(Integer.class).single()).isZero();
   }
 
   private void open(String no, RevocationFacts facts) {

@@ -1,0 +1,26 @@
+package jp.iotcert.certification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 「認定証の返納要否を判定する」 in 「認定の終了」: whether the certificate is to be returned
+ * ({@link CertificateReturnRule}: 第10条8, 第13条3) and how often to remind the provider.
+ */
+@Component("decideCertificateReturn")
+public class DecideCertificateReturnDelegate implements JavaDelegate {
+
+  private final CertificationLifecycle lifecycle;
+
+  public DecideCertificateReturnDelegate(CertificationLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CertificationLifecycle.CertificateReturn certificateReturn = lifecycle.certificateReturn(execution.getProcessBusinessKey());
+    execution.setVariable(CertificationProcess.CERTIFICATE_RETURN_REQUIRED, certificateReturn.required());
+    execution.setVariable(CertificationProcess.CERTIFICATE_RETURN_REMINDER_CYCLE, certificateReturn.reminderCycle());
+  }
+}
