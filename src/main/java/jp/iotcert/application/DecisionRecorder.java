@@ -1,6 +1,7 @@
 package jp.iotcert.application;
 
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.FormRuleViolation;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,10 +30,10 @@ public class DecisionRecorder implements TaskListener {
     Object reasons = task.getVariable(ApplicationProcess.DECISION_REASONS);
     String reasonText = reasons == null ? "" : reasons.toString().strip();
     if (!ApplicationProcess.DECISION_CERTIFY.equals(decision) && !ApplicationProcess.DECISION_REFUSE.equals(decision)) {
-      throw new ProcessEngineException("認定する（CERTIFY）か認定しない（REFUSE）かを選んでください。");
+      throw new FormRuleViolation(ApplicationProcess.DECISION, "認定する（CERTIFY）か認定しない（REFUSE）かを選んでください。");
     }
     if (ApplicationProcess.DECISION_REFUSE.equals(decision) && reasonText.isEmpty()) {
-      throw new ProcessEngineException("認定しない場合は、その理由を記入してください（第6条第4項）。");
+      throw new FormRuleViolation(ApplicationProcess.DECISION_REASONS, "認定しない場合は、その理由を記入してください（第6条第4項）。");
     }
     TaskInput.maxLength(task, ApplicationProcess.DECISION_REASONS, "理由");
     String applicationNumber = ApplicationProcess.applicationNumber(task.getExecution());
