@@ -410,6 +410,29 @@ class ModelContractTest extends ApiTestBase {
         int end = text.indexOf(';', at);
         matches.add(inMap.matcher(text.substring(at, end < 0 ? text.length() : end)));
       }
+      // Constants imported statically (import static …XProcess.NAME or .*) may appear unqualified.
+      Map<String, String> staticImports = new LinkedHashMap<>();
+      for (Matcher m = Pattern.compile("import\\s+static\\s+[\\w.]+\\.(\\w+Process)\\.(\\w+|\\*)\\s*;").matcher(text);
+          m.find(); ) {
+        staticImports.put(m.group(2), m.group(1));
+      }
+      if (!staticImports.isEmpty()) {
+        StringBuilder qualified = new StringBuilder();
+        Matcher bare = Pattern.compile("(?<![\\w.])([A-Z][A-Z_0-9]*)(?=\\s*[,)])").matcher(text);
+        while (bare.find()) {
+          String owner = staticImports.getOrDefault(bare.group(1), staticImports.get("*"));
+          bare.appendReplacement(qualified, Matcher.quoteReplacement(owner == null ? bare.group(1)
+              : owner + "." + bare.group(1)));
+        }
+        bare.appendTail(qualified);
+        String expanded = qualified.toString();
+        for (Pattern write : javaWrites) {
+          matches.add(write.matcher(expanded));
+        }
+        for (int at = expanded.indexOf("Map.of("); at >= 0; at = expanded.indexOf("Map.of(", at + 1)) {
+          matches.add(inMap.matcher(balanced(expanded, at + "Map.of(".length() - 1)));
+        }
+      }
       for (Matcher m : matches) {
         while (m.find()) {
           Class<?> constants = constantsBySimpleName.get(m.group(1));
