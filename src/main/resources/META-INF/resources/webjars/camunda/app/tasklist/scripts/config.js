@@ -28,6 +28,10 @@ export default {
   //   "long":   "LLLL"
   // },
   //
+  // Clears a refused form's error notification once its task is completed or another task is
+  // opened (scripts/form-errors.js).
+  customScripts: ['scripts/form-errors.js'],
+
   // Japanese is the default (fallback) language; English stays available:
   // the browser's preferred language decides, any language other than English
   // falls back to Japanese.

@@ -1,0 +1,94 @@
+package jp.iotcert.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A rule broken by a form submission is an answer to the user, not a server error
+ * (config/FormRuleAnswers, config/FormRuleRestAnswers): engine REST answers 400 with only the rule's
+ * Japanese sentence as message, the task stays open, and nothing is logged at ERROR.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FormRuleAnswersApiTest extends ApiTestBase {
+
+  private static final String REASONS_REQUIRED = "認定しない場合は、その理由を記入してください（第6条第4項）。";
+
+  @Autowired TaskService taskService;
+
+  @Test
+  void aRefusalWithoutReasonsIsAnsweredWithTheRuleOnly(CapturedOutput output) {
+    String no = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "フォーム規則サービス");
+    String decision = atDecision(no);
+    int before = output.getAll().length();
+
+    Map<String, Object> refuse = Map.of("variables", Map.of(ApplicationProcess.DECISION, Map.of("value",
+        ApplicationProcess.DECISION_REFUSE)));
+    for (String endpoint : new String[] {"submit-form", "complete"}) {
+      ResponseEntity<JsonNode> answer = postJson("manager1", "/engine-rest/task/" + decision + "/" + endpoint, refuse);
+      assertThat(answer.getStatusCode().value()).as(endpoint).isEqualTo(400);
+      assertThat(answer.getBody().get("message").asText()).as(endpoint).isEqualTo(REASONS_REQUIRED);
+      assertThat(answer.getBody().toString()).as(endpoint).doesNotContain("ENGINE-").doesNotContain("Cannot");
+    }
+    // The task is still open and nothing was recorded.
+    assertThat(taskService.createTaskQuery().taskId(decision).count()).isOne();
+    assertThat(taskService.getVariable(decision, ApplicationProcess.DECISION)).isNull();
+    assertThat(get("staff1", "/api/applications/" + no).getBody().get("status").asText()).isNotIn("NOT_CERTIFIED",
+        "CERTIFIED");
+
+    String logged = output.getAll().substring(before);
+    assertThat(logged.lines().filter(line -> line.matches(".*\\bERROR\\b.*")).toList())
+        .as("log lines at ERROR for a form rule").isEmpty();
+    assertThat(logged).doesNotContain("ENGINE-16004").doesNotContain("ENGINE-03051");
+
+    // Corrected, the same form completes the task.
+    ResponseEntity<JsonNode> decided = postJson("manager1", "/engine-rest/task/" + decision + "/submit-form",
+        Map.of("variables", Map.of(ApplicationProcess.DECISION, Map.of("value", ApplicationProcess.DECISION_REFUSE),
+            ApplicationProcess.DECISION_REASONS, Map.of("value", "審査基準に適合しない項目がある"))));
+    assertThat(decided.getStatusCode().value()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(decision).count()).isZero();
+  }
+
+  /** Other failures keep engine REST's usual answer: the mapper only answers form rules. */
+  @Test
+  void otherRestErrorsKeepTheirAnswer() {
+    ResponseEntity<JsonNode> answer = postJson("manager1", "/engine-rest/task/no-such-task/submit-form",
+        Map.of("variables", Map.of()));
+    assertThat(answer.getStatusCode().value()).isNotEqualTo(400).isGreaterThanOrEqualTo(400);
+    assertThat(answer.getBody().get("message").asText()).contains("no-such-task");
+  }
+
+  private Task task(String businessKey, String key) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key).singleResult();
+  }
+
+  /** Completeness, fee and a conforming review, as the people would; returns the decision task's id. */
+  private String atDecision(String no) {
+    runJobs(no);
+    taskService.complete(task(no, "Task_CheckCompleteness").getId(), Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    String today = LocalDate.now(BusinessCalendar.ZONE).toString();
+    assertThat(postJson("staff1", "/api/applications/" + no + "/payments",
+        Map.of("amount", 100000, "paidOn", today, "reference", "PAY-" + no)).getStatusCode().value()).isEqualTo(201);
+    runJobs(no);
+    Map<String, Object> review = new HashMap<>(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合",
+        ApplicationProcess.CONFORMING_ITEMS, catalogue.all().stream().map(i -> i.itemId()).toList()));
+    taskService.complete(task(no, "Task_ReviewApplication").getId(), review);
+    runJobs(no);
+    return task(no, "Task_DecideCertification").getId();
+  }
+}
