@@ -34,7 +34,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2027, 3, 1));
     String id = open(no, LocalDate.of(2027, 3, 31), true);
     runDueJobs(no);
-    ProcessInstance pi = instance(no, ImprovementRequests.KEY);
+    ProcessInstance pi = instance(no, ImprovementProcess.KEY);
     assertThat(pi).isWaitingAt("Gateway_AwaitReport");
     assertThat(registry.find(no).orElseThrow().improvementRequests()).singleElement()
         .satisfies(r -> assertThat(r.content()).isEqualTo("ログの保存期間を1年以上にすること"));
@@ -58,7 +58,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     assertThat(registry.find(no).orElseThrow().improvementRequests()).isEmpty(); // not published (第16条2)
     clockAt(LocalDate.of(2027, 3, 31).atTime(23, 59));
     runDueJobs(no);
-    ProcessInstance pi = instance(no, ImprovementRequests.KEY);
+    ProcessInstance pi = instance(no, ImprovementProcess.KEY);
     assertThat(pi).isWaitingAt("Gateway_AwaitReport");
     clockAt(LocalDate.of(2027, 4, 1).atTime(0, 0, 1));
     runDueJobs(no);
