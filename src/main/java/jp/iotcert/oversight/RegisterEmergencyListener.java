@@ -20,7 +20,8 @@ public class RegisterEmergencyListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    TasklistStart.register(execution, register, EmergencyProcess.EMERGENCY_ID, emergencies::bind,
+    TasklistStart.register(execution, register, EmergencyProcess.CERTIFICATION_NUMBER, EmergencyProcess.EMERGENCY_ID,
+        emergencies::bind,
         (c, user) -> emergencies.registerByStaff(c, new Emergencies.NewEmergency(
             TaskInput.date(execution, EmergencyProcess.OCCURRED_ON), TaskInput.text(execution, EmergencyProcess.DESCRIPTION)),
             user));

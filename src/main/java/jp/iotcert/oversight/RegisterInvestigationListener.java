@@ -22,7 +22,8 @@ public class RegisterInvestigationListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    TasklistStart.register(execution, register, InvestigationProcess.INVESTIGATION_ID, investigations::bind,
+    TasklistStart.register(execution, register, InvestigationProcess.CERTIFICATION_NUMBER,
+        InvestigationProcess.INVESTIGATION_ID, investigations::bind,
         (c, user) -> {
           List<String> scope = new ArrayList<>();
           if (Boolean.TRUE.equals(execution.getVariable(InvestigationProcess.SCOPE_OPERATIONS))) {

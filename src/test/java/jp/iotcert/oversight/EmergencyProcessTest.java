@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.certification.CertificationNotifications;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -33,6 +34,7 @@ class EmergencyProcessTest extends ProcessTestBase {
   @Autowired Investigations investigations;
   @Autowired CertificationNotifications notifications;
   @Autowired CertificationRegister register;
+  @Autowired CertificationLifecycle lifecycle;
   @Autowired TransactionTemplate transactions;
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
@@ -158,6 +160,55 @@ class EmergencyProcessTest extends ProcessTestBase {
         .param(no).query(Integer.class).single()).isEqualTo(2);
     assertThat(instance(no, EmergencyProcess.KEY)).isWaitingAt("Gateway_AwaitReport");
     assertThat(emergencies.get(id).status()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void closingWithAnInvestigationForACertificationEndedMeanwhileOpensNone() {
+    String no = certified(P2, "緊急中終了サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 5));
+    String id = transactions.execute(s -> emergencies.openByStaff(register.find(no).orElseThrow(),
+        new Emergencies.NewEmergency(LocalDate.of(2027, 3, 4), "障害"), "staff1"));
+    ProcessInstance pi = instance(no, EmergencyProcess.KEY);
+    complete(no, "Task_AssessEmergency", Map.of("notifiedPromptly", false, "staffNote", "通知なし"));
+    report(no, id, "復旧しました");
+    transactions.executeWithoutResult(s -> lifecycle.expire(no));
+    complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CLOSE", "closingSummary", "復旧を確認",
+        "openInvestigation", true, "investigationRequest", "再発防止策", "investigationDeadline", "2027-04-15"));
+    assertThat(pi).isEnded()
+        .hasPassed("Task_CloseEmergency", "Task_NotifyEmergencyClosed", "Task_CheckCertificationInForce",
+            "End_CertificationEnded")
+        .hasNotPassed("Task_OpenInvestigation");
+    assertThat(emergencies.get(id).status()).isEqualTo("CLOSED");
+    assertThat(emergencies.get(id).investigationId()).isNull();
+    assertThat(latestNotice(no, "EMERGENCY_CLOSED")).contains("復旧を確認");
+    assertThat(instance(no, InvestigationProcess.KEY)).isNull();
+  }
+
+  @Test
+  void reportsArrivingWhileStaffWorkAreCheckedByTheProcessItself() {
+    String no = certified(P2, "複数報告サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 5));
+    String id = transactions.execute(s -> emergencies.openByStaff(register.find(no).orElseThrow(),
+        new Emergencies.NewEmergency(LocalDate.of(2027, 3, 4), "障害"), "staff1"));
+    ProcessInstance pi = instance(no, EmergencyProcess.KEY);
+    // Two reports while staff assess: nothing outside the process touches its variables.
+    report(no, id, "第1報");
+    report(no, id, "第2報");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_PENDING)).isEqualTo(false);
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.LATEST_REPORT)).isNull();
+    complete(no, "Task_AssessEmergency", Map.of("notifiedPromptly", true, "staffNote", "通知あり"));
+    assertThat(pi).hasPassed("Task_CheckPendingReports").isWaitingAt("Task_ReviewEmergencyReport");
+    assertThat((String) runtimeService.getVariable(pi.getId(), EmergencyProcess.LATEST_REPORT))
+        .isEqualTo("第1報\n\n---\n\n第2報");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_COUNT)).isEqualTo(2);
+    complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CONTINUE"));
+    assertThat(pi).isWaitingAt("Gateway_AwaitReport");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_PENDING)).isEqualTo(false);
+    // Waiting: the next report is correlated and only that one is shown.
+    report(no, id, "第3報");
+    assertThat(pi).isWaitingAt("Task_ReviewEmergencyReport");
+    assertThat((String) runtimeService.getVariable(pi.getId(), EmergencyProcess.LATEST_REPORT)).isEqualTo("第3報");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_COUNT)).isEqualTo(3);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.LocalDate;
 import java.util.Map;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -25,6 +26,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
 
   @Autowired ImprovementRequests requests;
   @Autowired CertificationRegister register;
+  @Autowired CertificationLifecycle lifecycle;
   @Autowired Registry registry;
   @Autowired TransactionTemplate transactions;
 
@@ -70,6 +72,23 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     assertThat(revocation).isWaitingAt("Task_DecideRevocation");
     assertThat((String) runtimeService.getVariable(revocation.getId(), RevocationProcess.GROUNDS_SUMMARY))
         .contains("第17条第1項第7号");
+  }
+
+  @Test
+  void aProposalForACertificationEndedMeanwhileOpensNoRevocation() {
+    String no = certified(P2, "改善中終了サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, LocalDate.of(2027, 3, 31), false);
+    runDueJobs(no);
+    ProcessInstance pi = instance(no, ImprovementProcess.KEY);
+    clockAt(LocalDate.of(2027, 4, 1).atTime(0, 0, 1));
+    runDueJobs(no);
+    transactions.executeWithoutResult(s -> lifecycle.expire(no));
+    complete(no, "Task_ProposeRevocation", Map.of("proposeRevocation", true, "proposalNote", "報告なし"));
+    assertThat(pi).isEnded().hasPassed("Task_CheckCertificationInForce", "End_CertificationEnded")
+        .hasNotPassed("Task_OpenRevocation");
+    assertThat(requests.get(id).status()).isEqualTo("NOT_FOLLOWED");
+    assertThat(instance(no, RevocationProcess.KEY)).isNull();
   }
 
   @Test

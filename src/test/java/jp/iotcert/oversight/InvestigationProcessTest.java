@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -31,6 +32,7 @@ class InvestigationProcessTest extends ProcessTestBase {
   @Autowired Emergencies emergencies;
   @Autowired ImprovementRequests improvementRequests;
   @Autowired Revocations revocations;
+  @Autowired CertificationLifecycle lifecycle;
   @Autowired CertificationRegister register;
   @Autowired TransactionTemplate transactions;
   @Autowired FormService formService;
@@ -83,6 +85,31 @@ class InvestigationProcessTest extends ProcessTestBase {
       assertThat(e.event()).isEqualTo("INVESTIGATION_CLOSED");
       assertThat(e.detail()).isEqualTo(id + " NONE");
     });
+  }
+
+  @Test
+  void anOutcomeForACertificationEndedMeanwhileOpensNothingAndSaysSo() {
+    String no = certified(P2, "調査中終了サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, null);
+    runDueJobs(no);
+    ProcessInstance pi = instance(no, InvestigationProcess.KEY);
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します", List.of(), List.of(), "provider2"));
+    runDueJobs(no);
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "assessmentNote", "確認した"));
+    // The certification ends (here: expires) before staff decide.
+    transactions.executeWithoutResult(s -> lifecycle.expire(no));
+    complete(no, "Task_DecideInvestigationOutcome", Map.of("investigationOutcome", "IMPROVEMENT", "findings", "改善を要する",
+        "improvementContent", "ログを保存すること", "improvementDeadline", "2027-04-30", "publishImprovement", false));
+    assertThat(pi).isEnded()
+        .hasPassed("Task_CloseInvestigation", "Task_NotifyInvestigationOutcome", "Task_CheckCertificationInForce",
+            "End_CertificationEnded")
+        .hasNotPassed("Gateway_Outcome", "Task_OpenImprovementRequest");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(InvestigationProcess.CERTIFICATION_IN_FORCE).singleResult().getValue()).isEqualTo(false);
+    assertThat(investigations.get(id).status()).isEqualTo("CLOSED");
+    assertThat(improvementRequests.of(no)).isEmpty();
+    assertThat(instance(no, ImprovementProcess.KEY)).isNull();
   }
 
   @Test
