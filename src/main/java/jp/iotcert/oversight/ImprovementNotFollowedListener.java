@@ -6,15 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On completion of 「取消しの提案を判断する」: the request was not followed; staff say whether revocation is proposed. */
+/**
+ * On completion of 「取消しの提案を判断する」: staff say why the request was not followed and whether
+ * revocation is proposed (the request is closed as not followed by the next step).
+ */
 @Component("improvementNotFollowed")
 public class ImprovementNotFollowedListener implements TaskListener {
-
-  private final ImprovementRequests requests;
-
-  public ImprovementNotFollowedListener(ImprovementRequests requests) {
-    this.requests = requests;
-  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -24,6 +21,5 @@ public class ImprovementNotFollowedListener implements TaskListener {
     }
     task.getExecution().setVariable(ImprovementProcess.PROPOSE_REVOCATION,
         Boolean.TRUE.equals(task.getVariable(ImprovementProcess.PROPOSE_REVOCATION)));
-    requests.close((String) task.getVariable(ImprovementProcess.REQUEST_ID), "NOT_FOLLOWED");
   }
 }

@@ -19,6 +19,8 @@ public final class ImprovementProcess {
   /** Date of `Timer_ImprovementDeadline`: end of the deadline day. */
   public static final String DEADLINE_AT = "improvementDeadlineAt";
   public static final String REPORT = "improvementReport";
+  /** Gateway 「公表するか？」 (第16条2), decided when the request was made. */
+  public static final String PUBLISHED = "improvementPublished";
 
   // `form-verify-improvement`
   /** Gateway 「改善されたか？」. */

@@ -85,7 +85,8 @@ public class ImprovementRequests {
         ImprovementProcess.PROVIDER_NAME, Markdown.inline(c.providerName()),
         ImprovementProcess.CONTENT, Markdown.formText(request.content()),
         ImprovementProcess.DEADLINE, request.deadline().toString(),
-        ImprovementProcess.DEADLINE_AT, BusinessCalendar.endOf(request.deadline())));
+        ImprovementProcess.DEADLINE_AT, BusinessCalendar.endOf(request.deadline()),
+        ImprovementProcess.PUBLISHED, request.publish()));
     return id;
   }
 
@@ -115,17 +116,20 @@ public class ImprovementRequests {
     }
   }
 
-  /** 「改善を要請する」: the written request to the provider; a published one enters the register's history (第16条2). */
+  /** 「改善を要請する」: the written request to the provider, saying whether it is published (第16条2). */
   public void sendRequest(String requestId) {
     Request r = get(requestId);
+    notifier.send(register.find(r.certificationNumber()).orElseThrow(), OversightNotice.IMPROVEMENT_REQUESTED,
+        Map.of("content", r.content(), "deadline", r.deadline().toString(), "requestId", r.id(),
+            "publication", r.published() ? "\nこの要請は認定機関のホームページ等で公表します（第16条第2項）。" : ""));
+  }
+
+  /** 「改善の要請を公表する（第16条第2項）」: the request enters the certification's public history. */
+  public void publish(String requestId) {
+    Request r = get(requestId);
     Certification c = register.find(r.certificationNumber()).orElseThrow();
-    notifier.send(c, OversightNotice.IMPROVEMENT_REQUESTED, Map.of("content", r.content(),
-        "deadline", r.deadline().toString(), "requestId", r.id(),
-        "publication", r.published() ? "\nこの要請は認定機関のホームページ等で公表します（第16条第2項）。" : ""));
-    if (r.published()) {
-      register.recordEvent(c.certificationNumber(), "IMPROVEMENT_REQUEST_PUBLISHED", c.status(), r.requestedOn(),
-          r.content(), calendar.now());
-    }
+    register.recordEvent(c.certificationNumber(), "IMPROVEMENT_REQUEST_PUBLISHED", c.status(), r.requestedOn(),
+        r.content(), calendar.now());
   }
 
   public void close(String requestId, String status) {

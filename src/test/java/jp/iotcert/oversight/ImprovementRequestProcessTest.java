@@ -45,7 +45,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
 
     transactions.executeWithoutResult(s -> requests.report(no, id, "保存期間を13か月に変更しました"));
     complete(no, "Task_VerifyImprovement", Map.of("improved", true, "verificationNote", "設定を確認した"));
-    assertThat(pi).isEnded().hasPassed("Task_CloseImprovementRequest", "End_Improved");
+    assertThat(pi).isEnded().hasPassed("Task_PublishImprovementRequest", "Task_CloseImprovementRequest", "End_Improved");
     assertThat(requests.get(id).status()).isEqualTo("IMPROVED");
     assertThat(register.events(no)).anySatisfy(e -> assertThat(e.detail()).isEqualTo(id + " IMPROVED"));
     assertThatThrownBy(() -> requests.report(no, id, "再報告")).isInstanceOf(ConflictException.class);
@@ -66,7 +66,8 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     runDueJobs(no);
     assertThat(pi).isWaitingAt("Task_ProposeRevocation");
     complete(no, "Task_ProposeRevocation", Map.of("proposeRevocation", true, "proposalNote", "報告なし、正当な理由も示されない"));
-    assertThat(pi).isEnded().hasPassed("Task_OpenRevocation", "End_RevocationProposed");
+    assertThat(pi).isEnded().hasPassed("Task_RecordNotFollowed", "Task_OpenRevocation", "End_RevocationProposed")
+        .hasNotPassed("Task_PublishImprovementRequest");
     assertThat(requests.get(id).status()).isEqualTo("NOT_FOLLOWED");
     ProcessInstance revocation = instance(no, RevocationProcess.KEY);
     assertThat(revocation).isWaitingAt("Task_DecideRevocation");
