@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 「費用を請求する（第15条第3項）」: nothing is sent when the body charges nothing. */
+/** 「費用を請求する（第15条第3項）」: the charge, to the provider (reached only for a cost above 0). */
 @Component("chargeInspectionCost")
 public class ChargeInspectionCostDelegate implements JavaDelegate {
 

@@ -261,14 +261,15 @@ public class Investigations {
         "request", inv.request(), "deadline", inv.deadline().toString(), "investigationId", inv.id()));
   }
 
-  /** 「費用を請求する（第15条第3項）」: nothing is sent when the body charges nothing. */
+  /**
+   * 「費用を請求する（第15条第3項）」: the recorded cost and its breakdown, to the provider. The process
+   * comes here only when the cost is above 0 (gateway 「費用を請求するか？」).
+   */
   public void sendInspectionCostCharge(String id) {
     Investigation inv = get(id);
-    if (inv.inspectionCost() != null && inv.inspectionCost() > 0) {
-      notifier.send(certification(inv), OversightNotice.INSPECTION_COST_CHARGED, Map.of(
-          "inspectionCost", String.format("%,d", inv.inspectionCost()),
-          "inspectionCostNote", inv.inspectionCostNote() == null ? "" : inv.inspectionCostNote()));
-    }
+    notifier.send(certification(inv), OversightNotice.INSPECTION_COST_CHARGED, Map.of(
+        "inspectionCost", String.format("%,d", inv.inspectionCost()),
+        "inspectionCostNote", inv.inspectionCostNote() == null ? "" : inv.inspectionCostNote()));
   }
 
   /** 「調査の結果を通知する」: the recorded outcome told to the provider (staff's assessment stays internal). */

@@ -113,6 +113,27 @@ class InvestigationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void anOnSiteInspectionAtNoCostIsNotCharged() {
+    String no = certified(P2, "費用なし実地調査サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, null);
+    runDueJobs(no);
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します", List.of(), List.of(), "provider2"));
+    runDueJobs(no);
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", false, "assessmentNote", "現地で確認する"));
+    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-03-20", "inspectionLocation", "本社",
+        "inspectors", "審査 花子"));
+    complete(no, "Task_ReportInspection", Map.of("inspectionResult", "CONFORMING", "inspectionReport", "問題なし"));
+    complete(no, "Task_RecordInspectionCost", Map.of("inspectionCost", 0));
+    ProcessInstance pi = instance(no, InvestigationProcess.KEY);
+    assertThat(pi).hasPassed("Gateway_ChargeCost").hasNotPassed("Task_ChargeInspectionCost")
+        .isWaitingAt("Task_DecideInvestigationOutcome");
+    assertThat(investigations.get(id).inspectionCost()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notice WHERE certification_number = ? AND kind = 'INSPECTION_COST_CHARGED'")
+        .param(no).query(Integer.class).single()).isZero();
+  }
+
+  @Test
   void noExplanationByTheDeadlineLeadsToAnOnSiteInspectionChargedToTheProviderAndAnImprovementRequest() {
     String no = certified(P2, "実地調査サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 3, 1));
