@@ -10,9 +10,9 @@ import jp.iotcert.certification.CertificationProcess;
 import jp.iotcert.committee.CommitteeProcess;
 import jp.iotcert.identity.AccountSettings;
 import jp.iotcert.identity.Groups;
-import jp.iotcert.oversight.Emergencies;
-import jp.iotcert.oversight.ImprovementRequests;
-import jp.iotcert.oversight.Investigations;
+import jp.iotcert.oversight.EmergencyProcess;
+import jp.iotcert.oversight.ImprovementProcess;
+import jp.iotcert.oversight.InvestigationProcess;
 import jp.iotcert.oversight.RevocationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -108,14 +108,14 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Groups.COMMITTEE, Resources.PROCESS_DEFINITION, CommitteeProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, CertificationProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, RevocationProcess.KEY, Permissions.READ);
-    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, ImprovementRequests.KEY, Permissions.READ);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, ImprovementProcess.KEY, Permissions.READ);
 
     // Staff start investigations and emergencies they found from Tasklist too (start forms).
-    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, Investigations.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, Emergencies.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, InvestigationProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, EmergencyProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(Groups.STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // A delegate (第19条) works the investigations delegated to it: their tasks are assigned to it.
-    grant(Groups.DELEGATE, Resources.PROCESS_DEFINITION, Investigations.KEY, Permissions.READ);
+    grant(Groups.DELEGATE, Resources.PROCESS_DEFINITION, InvestigationProcess.KEY, Permissions.READ);
 
     // Managers watch everything in Cockpit, read-only.
     grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
@@ -140,7 +140,7 @@ public class IdentitySetup implements SmartInitializingSingleton {
     filter("認定サービス", 15, taskService.createTaskQuery().processDefinitionKey(CertificationProcess.KEY),
         "認定サービス（certification）のタスク：変更の届出、認定証の返納", List.of(Groups.STAFF, Groups.MANAGER));
     filter("監督（緊急事態・調査・改善・取消し）", 20, taskService.createTaskQuery()
-            .processDefinitionKeyIn(Emergencies.KEY, Investigations.KEY, ImprovementRequests.KEY, RevocationProcess.KEY),
+            .processDefinitionKeyIn(EmergencyProcess.KEY, InvestigationProcess.KEY, ImprovementProcess.KEY, RevocationProcess.KEY),
         "第14条〜第17条の事案（emergency, investigation, improvement-request, revocation）のタスク",
         List.of(Groups.STAFF, Groups.MANAGER));
     filter("認定審査委員会", 10, taskService.createTaskQuery().processDefinitionKey(CommitteeProcess.KEY),

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Emergencies {
-
-  public static final String KEY = "emergency";
-  public static final String EMERGENCY_ID = "emergencyId";
-  public static final String MESSAGE_REPORTED = "emergencyReported";
 
   /** How the body learned of the emergency. */
   public enum Source { PROVIDER, STAFF }
@@ -119,8 +116,9 @@ public class Emergencies {
   }
 
   private String start(Map<String, Object> variables) {
-    runtimeService.startProcessInstanceByKey(KEY, (String) variables.get("certificationNumber"), variables);
-    return (String) variables.get(EMERGENCY_ID);
+    runtimeService.startProcessInstanceByKey(EmergencyProcess.KEY,
+        (String) variables.get(EmergencyProcess.CERTIFICATION_NUMBER), variables);
+    return (String) variables.get(EmergencyProcess.EMERGENCY_ID);
   }
 
   private Map<String, Object> register(Certification c, Source source, String notificationId, LocalDate occurredOn,
@@ -138,12 +136,20 @@ public class Emergencies {
     register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
         + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + Markdown.clip(Markdown.inline(description), TaskInput.MAX_TEXT);
-    return Map.of(
-        EMERGENCY_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", Markdown.inline(c.serviceName()),
-        "providerName", Markdown.inline(c.providerName()), "emergencySource", source.name(), "emergencySummary", summary,
-        "emergencyReportInterval", reportInterval, "reminded", false, "reportPending", false,
-        // Found by staff: the provider did not notify at all (第17条1(5)); staff may still correct it.
-        "notifiedPromptly", source == Source.PROVIDER);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(EmergencyProcess.EMERGENCY_ID, id);
+    variables.put(EmergencyProcess.CERTIFICATION_NUMBER, c.certificationNumber());
+    variables.put(EmergencyProcess.SERVICE_NAME, Markdown.inline(c.serviceName()));
+    variables.put(EmergencyProcess.PROVIDER_NAME, Markdown.inline(c.providerName()));
+    variables.put(EmergencyProcess.EMERGENCY_SOURCE, source.name());
+    variables.put(EmergencyProcess.EMERGENCY_SUMMARY, summary);
+    variables.put(EmergencyProcess.REPORT_INTERVAL, reportInterval);
+    variables.put(EmergencyProcess.REMINDED, false);
+    variables.put(EmergencyProcess.REPORT_PENDING, false);
+    variables.put(EmergencyProcess.REPORT_COUNT, 0);
+    // Found by staff: the provider did not notify at all (第17条1(5)); staff may still correct it.
+    variables.put(EmergencyProcess.NOTIFIED_PROMPTLY, source == Source.PROVIDER);
+    return variables;
   }
 
   /** Binds the recorded emergency to the one process instance that works it; false if it is bound already. */
@@ -154,7 +160,7 @@ public class Emergencies {
 
   /** The emergency this process instance works (see {@link Investigations#forProcess}). */
   Emergency forProcess(DelegateExecution execution) {
-    Object id = execution.getVariable(EMERGENCY_ID);
+    Object id = execution.getVariable(EmergencyProcess.EMERGENCY_ID);
     Emergency e = id == null ? null : jdbc.sql("SELECT * FROM emergency_case WHERE id = ?").param(id.toString())
         .query(Emergencies::map).optional().orElse(null);
     if (e == null || !execution.getProcessInstanceId().equals(e.processInstanceId())) {
@@ -163,7 +169,12 @@ public class Emergencies {
     return e;
   }
 
-  /** The provider's report of measures and progress; it goes to staff (第14条). */
+  /**
+   * The provider's report of measures and progress; it goes to staff (第14条). The report is kept
+   * with the case; while the case waits for a report it is correlated into the process, and
+   * otherwise (staff are assessing or reviewing) the process finds it at its next check
+   * 「未確認の報告を確かめる」 ({@link #unreviewed}). Nothing here writes the process's variables.
+   */
   @Transactional
   public void report(String certificationNumber, String emergencyId, String report, String by) {
     Emergency e = get(emergencyId);
@@ -173,33 +184,44 @@ public class Emergencies {
     if (report == null || report.isBlank() || report.length() > 3000) {
       throw new InvalidInputException("report", "対策と経過の報告を3000文字以内で入力してください");
     }
-    if (!"OPEN".equals(e.status())) {
+    lock(emergencyId);
+    if (!"OPEN".equals(get(emergencyId).status())) {
       throw new ConflictException("緊急事態 " + emergencyId + " は終結しています。");
     }
     jdbc.sql("INSERT INTO emergency_report (id, emergency_id, report, reported_by, reported_at) VALUES (?, ?, ?, ?, ?)")
         .params(UUID.randomUUID().toString(), emergencyId, report.strip(), by, Timestamp.from(calendar.now())).update();
-    // Waiting for a report: it goes to staff now. Otherwise (staff are assessing or reviewing) it is
-    // kept and marked pending, and staff review it next; a failed correlation would roll back the call.
     String pi = e.processInstanceId();
-    if (pi == null || runtimeService.createProcessInstanceQuery().processInstanceId(pi).count() == 0) {
-      return; // the case's process was cancelled (Cockpit): the report is kept with the case
-    }
-    boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(pi)
-        .eventType("message").eventName(MESSAGE_REPORTED).count() > 0;
-    int count = jdbc.sql("SELECT COUNT(*) FROM emergency_report WHERE emergency_id = ?").param(emergencyId)
-        .query(Integer.class).single();
-    if (waiting) {
-      runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceId(pi)
-          .setVariable("latestReport", Markdown.formText(report)).setVariable("reportCount", count)
+    if (pi != null && runtimeService.createEventSubscriptionQuery().processInstanceId(pi).eventType("message")
+        .eventName(EmergencyProcess.MESSAGE_REPORTED).count() > 0) {
+      runtimeService.createMessageCorrelation(EmergencyProcess.MESSAGE_REPORTED).processInstanceId(pi)
           .correlateWithResult();
-    } else {
-      // Several reports while staff are busy: all of them are shown at the next review, newest last.
-      String shown = Boolean.TRUE.equals(runtimeService.getVariable(pi, "reportPending"))
-          ? runtimeService.getVariable(pi, "latestReport") + "\n\n---\n\n" + Markdown.text(report.strip())
-          : Markdown.text(report.strip());
-      runtimeService.setVariables(pi, Map.of("latestReport", Markdown.clipStart(shown, TaskInput.MAX_TEXT), "reportCount", count,
-          "reportPending", true)); // reviewed as soon as staff are done with the task at hand
     }
+  }
+
+  /** The reports after the first {@code reviewed} ones (newest last), and how many there are in all. */
+  public record Reports(int count, String unreviewed) {
+
+    /** Gateway 「未確認の報告があるか？」. */
+    public boolean pending() {
+      return !unreviewed.isEmpty();
+    }
+  }
+
+  /**
+   * The reports staff have not yet been shown. Locks the case first: a report arriving meanwhile
+   * waits until the process has reached its next wait state, so it is either seen here or
+   * correlated into the waiting process, never lost between the two.
+   */
+  public Reports unreviewed(String emergencyId, int reviewed) {
+    lock(emergencyId);
+    List<Report> all = reports(emergencyId);
+    String shown = String.join("\n\n---\n\n",
+        all.stream().skip(Math.max(reviewed, 0)).map(r -> Markdown.text(r.report())).toList());
+    return new Reports(all.size(), shown.isEmpty() ? "" : Markdown.clipStart(shown, TaskInput.MAX_TEXT));
+  }
+
+  private void lock(String emergencyId) {
+    jdbc.sql("SELECT id FROM emergency_case WHERE id = ? FOR UPDATE").param(emergencyId).query(String.class).optional();
   }
 
   public void recordPromptness(String emergencyId, boolean promptly, String note) {
@@ -207,11 +229,29 @@ public class Emergencies {
         .params(promptly, note, emergencyId).update();
   }
 
+  /** 「緊急事態を終結する」: the case is closed with staff's summary. */
   public void close(String emergencyId, String summary) {
     jdbc.sql("UPDATE emergency_case SET status = 'CLOSED', closing_summary = ?, closed_on = ? WHERE id = ?")
         .params(summary, calendar.today(), emergencyId).update();
     register.recordCaseEvent(get(emergencyId).certificationNumber(), "EMERGENCY_CLOSED", emergencyId, calendar.today(),
         calendar.now());
+  }
+
+  /** 「終結を通知する」: the provider is told the case is closed, with the summary recorded. */
+  public void sendClosedNotice(String emergencyId) {
+    Emergency e = get(emergencyId);
+    notifier.send(certification(e), OversightNotice.EMERGENCY_CLOSED,
+        Map.of("closingSummary", e.closingSummary() == null ? "" : e.closingSummary()));
+  }
+
+  /** 「経過報告を督促する」. */
+  public void sendReportReminder(String emergencyId) {
+    Emergency e = get(emergencyId);
+    notifier.send(certification(e), OversightNotice.EMERGENCY_REPORT_REMINDER, Map.of("emergencyId", e.id()));
+  }
+
+  private Certification certification(Emergency e) {
+    return register.find(e.certificationNumber()).orElseThrow();
   }
 
   public void linkInvestigation(String emergencyId, String investigationId) {

@@ -3,6 +3,7 @@ package jp.iotcert.oversight;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
 import jp.iotcert.certification.VisibleCertifications;
+import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
 import org.springframework.http.MediaType;
@@ -24,13 +25,15 @@ public class EmergencyController {
   private final Emergencies emergencies;
   private final CurrentUser currentUser;
   private final StrictJson strictJson;
+  private final ConcurrentUpdateRetry retry;
 
   public EmergencyController(VisibleCertifications certifications, Emergencies emergencies, CurrentUser currentUser,
-      StrictJson strictJson) {
+      StrictJson strictJson, ConcurrentUpdateRetry retry) {
     this.certifications = certifications;
     this.emergencies = emergencies;
     this.currentUser = currentUser;
     this.strictJson = strictJson;
+    this.retry = retry;
   }
 
   @PostMapping(path = "/api/certifications/{certificationNumber}/emergencies", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +50,7 @@ public class EmergencyController {
       @PathVariable String emergencyId, @RequestBody String body) {
     Report report = strictJson.read(body, new TypeReference<>() {}, "body");
     certifications.get(certificationNumber);
-    emergencies.report(certificationNumber, emergencyId, report.report(), currentUser.id());
+    retry.run(() -> emergencies.report(certificationNumber, emergencyId, report.report(), currentUser.id()));
     return ResponseEntity.accepted().body(Map.of("id", emergencyId, "status", "REPORTED"));
   }
 

@@ -3,6 +3,7 @@ package jp.iotcert.oversight;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
 import jp.iotcert.certification.VisibleCertifications;
+import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.identity.CurrentUser;
 import org.springframework.http.MediaType;
@@ -20,13 +21,15 @@ public class ImprovementController {
   private final ImprovementRequests requests;
   private final CurrentUser currentUser;
   private final StrictJson strictJson;
+  private final ConcurrentUpdateRetry retry;
 
   public ImprovementController(VisibleCertifications certifications, ImprovementRequests requests, CurrentUser currentUser,
-      StrictJson strictJson) {
+      StrictJson strictJson, ConcurrentUpdateRetry retry) {
     this.certifications = certifications;
     this.requests = requests;
     this.currentUser = currentUser;
     this.strictJson = strictJson;
+    this.retry = retry;
   }
 
   @PostMapping(path = "/api/certifications/{certificationNumber}/improvement-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -42,7 +45,7 @@ public class ImprovementController {
       @PathVariable String requestId, @RequestBody String body) {
     Report report = strictJson.read(body, new TypeReference<>() {}, "body");
     certifications.get(certificationNumber);
-    requests.report(certificationNumber, requestId, report.report());
+    retry.run(() -> requests.report(certificationNumber, requestId, report.report()));
     return ResponseEntity.accepted().body(Map.of("id", requestId, "status", "REPORTED"));
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
@@ -30,18 +31,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImprovementRequests {
 
-  public static final String KEY = "improvement-request";
-  public static final String REQUEST_ID = "improvementRequestId";
-  public static final String DEADLINE_AT = "improvementDeadlineAt";
-  public static final String MESSAGE_REPORTED = "improvementReported";
-
   private final RuntimeService runtimeService;
   private final BusinessCalendar calendar;
   private final JdbcClient jdbc;
   private final CertificationRegister register;
+  private final ProviderNotifier notifier;
 
   public ImprovementRequests(RuntimeService runtimeService, BusinessCalendar calendar, JdbcClient jdbc,
-      CertificationRegister register) {
+      CertificationRegister register, ProviderNotifier notifier) {
+    this.notifier = notifier;
     this.register = register;
     this.runtimeService = runtimeService;
     this.calendar = calendar;
@@ -81,11 +79,14 @@ public class ImprovementRequests {
             calendar.today(), by)
         .update();
     register.recordEvent(c.certificationNumber(), "IMPROVEMENT_REQUESTED", c.status(), calendar.today(), id, calendar.now());
-    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), Map.of(
-        REQUEST_ID, id, "certificationNumber", c.certificationNumber(), "serviceName", Markdown.inline(c.serviceName()),
-        "providerName", Markdown.inline(c.providerName()),
-        "improvementContent", Markdown.formText(request.content()),
-        "improvementDeadline", request.deadline().toString(), DEADLINE_AT, BusinessCalendar.endOf(request.deadline())));
+    runtimeService.startProcessInstanceByKey(ImprovementProcess.KEY, c.certificationNumber(), Map.of(
+        ImprovementProcess.REQUEST_ID, id, ImprovementProcess.CERTIFICATION_NUMBER, c.certificationNumber(),
+        ImprovementProcess.SERVICE_NAME, Markdown.inline(c.serviceName()),
+        ImprovementProcess.PROVIDER_NAME, Markdown.inline(c.providerName()),
+        ImprovementProcess.CONTENT, Markdown.formText(request.content()),
+        ImprovementProcess.DEADLINE, request.deadline().toString(),
+        ImprovementProcess.DEADLINE_AT, BusinessCalendar.endOf(request.deadline()),
+        ImprovementProcess.PUBLISHED, request.publish()));
     return id;
   }
 
@@ -105,12 +106,30 @@ public class ImprovementRequests {
     jdbc.sql("UPDATE improvement_request SET report = ?, reported_at = ?, status = 'REPORTED' WHERE id = ?")
         .params(report.strip(), Timestamp.from(calendar.now()), requestId).update();
     try {
-      runtimeService.createMessageCorrelation(MESSAGE_REPORTED).processInstanceBusinessKey(certificationNumber)
-          .processInstanceVariableEquals(REQUEST_ID, requestId).setVariable("improvementReport", Markdown.formText(report))
+      runtimeService.createMessageCorrelation(ImprovementProcess.MESSAGE_REPORTED)
+          .processInstanceBusinessKey(certificationNumber)
+          .processInstanceVariableEquals(ImprovementProcess.REQUEST_ID, requestId)
+          .setVariable(ImprovementProcess.REPORT, Markdown.formText(report))
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("改善の要請 " + requestId + " は報告を受け付けられる状態ではありません。");
     }
+  }
+
+  /** 「改善を要請する」: the written request to the provider, saying whether it is published (第16条2). */
+  public void sendRequest(String requestId) {
+    Request r = get(requestId);
+    notifier.send(register.find(r.certificationNumber()).orElseThrow(), OversightNotice.IMPROVEMENT_REQUESTED,
+        Map.of("content", r.content(), "deadline", r.deadline().toString(), "requestId", r.id(),
+            "publication", r.published() ? "\nこの要請は認定機関のホームページ等で公表します（第16条第2項）。" : ""));
+  }
+
+  /** 「改善の要請を公表する（第16条第2項）」: the request enters the certification's public history. */
+  public void publish(String requestId) {
+    Request r = get(requestId);
+    Certification c = register.find(r.certificationNumber()).orElseThrow();
+    register.recordEvent(c.certificationNumber(), "IMPROVEMENT_REQUEST_PUBLISHED", c.status(), r.requestedOn(),
+        r.content(), calendar.now());
   }
 
   public void close(String requestId, String status) {

@@ -9,6 +9,7 @@ import jp.iotcert.common.DownloadNames;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.common.ConcurrentUpdateRetry;
 import jp.iotcert.common.StrictJson;
 import jp.iotcert.document.DocumentChecker;
 import jp.iotcert.document.UploadedDocument;
@@ -36,14 +37,16 @@ public class InvestigationController {
   private final Investigations investigations;
   private final CurrentUser currentUser;
   private final StrictJson strictJson;
+  private final ConcurrentUpdateRetry retry;
   private final DocumentChecker documentChecker;
 
   public InvestigationController(VisibleCertifications certifications, Investigations investigations,
-      CurrentUser currentUser, StrictJson strictJson, DocumentChecker documentChecker) {
+      CurrentUser currentUser, StrictJson strictJson, DocumentChecker documentChecker, ConcurrentUpdateRetry retry) {
     this.certifications = certifications;
     this.investigations = investigations;
     this.currentUser = currentUser;
     this.strictJson = strictJson;
+    this.retry = retry;
     this.documentChecker = documentChecker;
   }
 
@@ -84,8 +87,8 @@ public class InvestigationController {
   private ResponseEntity<Map<String, String>> explained(String certificationNumber, String investigationId,
       String explanation, List<UploadedDocument> documents, List<FieldError> documentErrors) {
     certifications.get(certificationNumber);
-    investigations.explain(certificationNumber, investigationId, explanation, documents, documentErrors,
-        currentUser.id());
+    retry.run(() -> investigations.explain(certificationNumber, investigationId, explanation, documents, documentErrors,
+        currentUser.id()));
     return ResponseEntity.accepted().body(Map.of("id", investigationId, "status", "EXPLAINED"));
   }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.certification.ProviderNotifier;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.DateRules;
@@ -41,10 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Investigations {
 
-  public static final String KEY = "investigation";
-  public static final String INVESTIGATION_ID = "investigationId";
-  public static final String MESSAGE_EXPLAINED = "explanationReceived";
-
   /** What is investigated (第15条1). */
   public enum Scope { OPERATIONS, MARK_USE }
 
@@ -53,15 +50,21 @@ public class Investigations {
 
   private static final Map<Scope, String> SCOPE_LABELS = Map.of(
       Scope.OPERATIONS, "認定サービスの運用", Scope.MARK_USE, "認定マークの使用（第10条）");
+  private static final Map<Outcome, String> OUTCOME_TEXT = Map.of(
+      Outcome.NONE, "措置は要しないと判断しました。",
+      Outcome.IMPROVEMENT, "改善の要請（第16条）を別途通知します。",
+      Outcome.REVOCATION, "認定の取消し（第17条）の手続を開始します。取消しは認定機関の責任者が決定し、書面で通知します。");
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final CertificationRegister register;
   private final BusinessCalendar calendar;
   private final JdbcClient jdbc;
+  private final ProviderNotifier notifier;
 
   public Investigations(RuntimeService runtimeService, IdentityService identityService, CertificationRegister register,
-      BusinessCalendar calendar, JdbcClient jdbc) {
+      BusinessCalendar calendar, JdbcClient jdbc, ProviderNotifier notifier) {
+    this.notifier = notifier;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.register = register;
@@ -78,17 +81,17 @@ public class Investigations {
       Long inspectionCost, String inspectionCostNote, Outcome outcome, String findings, String status,
       LocalDate closedOn, String processInstanceId) {
 
-    /** 第17条1(6): the investigation was refused, or the explanation was false. */
+    /** 第17条1(6): the investigation was refused, or the explanation was false ({@link RevocationFacts}). */
     public boolean refusedOrFalse() {
-      return Boolean.TRUE.equals(cooperationRefused) || Boolean.TRUE.equals(falseStatement);
+      return RevocationFacts.isInvestigationRefusedOrFalse(cooperationRefused, falseStatement);
     }
   }
 
   @Transactional
   public String open(Certification c, NewInvestigation request, String by, String emergencyId) {
     Map<String, Object> variables = register(c, request, by, emergencyId);
-    runtimeService.startProcessInstanceByKey(KEY, c.certificationNumber(), variables);
-    return (String) variables.get(INVESTIGATION_ID);
+    runtimeService.startProcessInstanceByKey(InvestigationProcess.KEY, c.certificationNumber(), variables);
+    return (String) variables.get(InvestigationProcess.INVESTIGATION_ID);
   }
 
   /**
@@ -146,16 +149,16 @@ public class Investigations {
         + "\n\n**提出期限** " + request.deadline()
         + (emergencyId == null ? "" : "\n\n緊急事態（第14条）の対応から開始した調査です。");
     Map<String, Object> variables = new HashMap<>();
-    variables.put(INVESTIGATION_ID, id);
-    variables.put("certificationNumber", c.certificationNumber());
-    variables.put("serviceName", Markdown.inline(c.serviceName()));
-    variables.put("providerName", Markdown.inline(c.providerName()));
-    variables.put("investigationSummary", summary);
-    variables.put("explanationDeadline", request.deadline().toString());
-    variables.put("explanationDeadlineAt", BusinessCalendar.endOf(request.deadline()));
-    variables.put("explanationReceived", false);
-    variables.put("explanation", "（期限までに提出されていません）");
-    variables.put("explanationDocuments", "（添付書類なし）");
+    variables.put(InvestigationProcess.INVESTIGATION_ID, id);
+    variables.put(InvestigationProcess.CERTIFICATION_NUMBER, c.certificationNumber());
+    variables.put(InvestigationProcess.SERVICE_NAME, Markdown.inline(c.serviceName()));
+    variables.put(InvestigationProcess.PROVIDER_NAME, Markdown.inline(c.providerName()));
+    variables.put(InvestigationProcess.INVESTIGATION_SUMMARY, summary);
+    variables.put(InvestigationProcess.EXPLANATION_DEADLINE, request.deadline().toString());
+    variables.put(InvestigationProcess.EXPLANATION_DEADLINE_AT, BusinessCalendar.endOf(request.deadline()));
+    variables.put(InvestigationProcess.EXPLANATION_RECEIVED, false);
+    variables.put(InvestigationProcess.EXPLANATION, "（期限までに提出されていません）");
+    variables.put(InvestigationProcess.EXPLANATION_DOCUMENTS, "（添付書類なし）");
     return variables;
   }
 
@@ -192,10 +195,12 @@ public class Investigations {
           .append(documentPath(certificationNumber, investigationId, documentId)).append(")\n");
     }
     try {
-      runtimeService.createMessageCorrelation(MESSAGE_EXPLAINED).processInstanceBusinessKey(certificationNumber)
-          .processInstanceVariableEquals(INVESTIGATION_ID, investigationId)
-          .setVariable("explanationReceived", true).setVariable("explanation", Markdown.formText(explanation))
-          .setVariable("explanationDocuments", links.isEmpty() ? "（添付書類なし）" : links.toString())
+      runtimeService.createMessageCorrelation(InvestigationProcess.MESSAGE_EXPLAINED)
+          .processInstanceBusinessKey(certificationNumber)
+          .processInstanceVariableEquals(InvestigationProcess.INVESTIGATION_ID, investigationId)
+          .setVariable(InvestigationProcess.EXPLANATION_RECEIVED, true)
+          .setVariable(InvestigationProcess.EXPLANATION, Markdown.formText(explanation))
+          .setVariable(InvestigationProcess.EXPLANATION_DOCUMENTS, links.isEmpty() ? "（添付書類なし）" : links.toString())
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("調査 " + investigationId + " の提出期限は過ぎています。事務局に連絡してください。");
@@ -249,6 +254,35 @@ public class Investigations {
     register.recordCaseEvent(no, "INVESTIGATION_CLOSED", id + " " + outcome.name(), calendar.today(), calendar.now());
   }
 
+  /** 「説明・資料の提出を求める」 (第15条1): the request and its deadline, to the provider. */
+  public void sendExplanationRequest(String id) {
+    Investigation inv = get(id);
+    notifier.send(certification(inv), OversightNotice.EXPLANATION_REQUESTED, Map.of(
+        "request", inv.request(), "deadline", inv.deadline().toString(), "investigationId", inv.id()));
+  }
+
+  /**
+   * 「費用を請求する（第15条第3項）」: the recorded cost and its breakdown, to the provider. The process
+   * comes here only when the cost is above 0 (gateway 「費用を請求するか？」).
+   */
+  public void sendInspectionCostCharge(String id) {
+    Investigation inv = get(id);
+    notifier.send(certification(inv), OversightNotice.INSPECTION_COST_CHARGED, Map.of(
+        "inspectionCost", String.format("%,d", inv.inspectionCost()),
+        "inspectionCostNote", inv.inspectionCostNote() == null ? "" : inv.inspectionCostNote()));
+  }
+
+  /** 「調査の結果を通知する」: the recorded outcome told to the provider (staff's assessment stays internal). */
+  public void sendOutcomeNotice(String id) {
+    Investigation inv = get(id);
+    notifier.send(certification(inv), OversightNotice.INVESTIGATION_CLOSED,
+        Map.of("findings", inv.findings(), "outcome", OUTCOME_TEXT.get(inv.outcome())));
+  }
+
+  private Certification certification(Investigation inv) {
+    return register.find(inv.certificationNumber()).orElseThrow();
+  }
+
   public Investigation get(String id) {
     return jdbc.sql("SELECT * FROM investigation WHERE id = ?").param(id).query(Investigations::map).optional()
         .orElseThrow(() -> new NotFoundException("調査 " + id + " はありません。"));
@@ -266,7 +300,7 @@ public class Investigations {
    * cannot touch any investigation.
    */
   Investigation forProcess(DelegateExecution execution) {
-    Object id = execution.getVariable(INVESTIGATION_ID);
+    Object id = execution.getVariable(InvestigationProcess.INVESTIGATION_ID);
     Investigation inv = id == null ? null : jdbc.sql("SELECT * FROM investigation WHERE id = ?").param(id.toString())
         .query(Investigations::map).optional().orElse(null);
     if (inv == null || !execution.getProcessInstanceId().equals(inv.processInstanceId())) {

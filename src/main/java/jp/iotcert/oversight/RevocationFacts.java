@@ -18,6 +18,27 @@ public record RevocationFacts(
     Boolean unlawfulAct,
     Boolean successionDoubt) {
 
+  /**
+   * 第17条1(5) as an investigation finds it: staff found the provider neglected to notify or report
+   * an emergency (第14条), or the emergency the investigation came from was not notified promptly.
+   *
+   * @param emergencyNotifiedPromptly what staff recorded for that emergency; null when there is none
+   *     or nothing was recorded
+   */
+  public static boolean isEmergencyReportNeglected(boolean foundByStaff, Boolean emergencyNotifiedPromptly) {
+    return foundByStaff || Boolean.FALSE.equals(emergencyNotifiedPromptly);
+  }
+
+  /** 第17条1(6): the provider refused the investigation (第15条), or its explanation was false. */
+  public static boolean isInvestigationRefusedOrFalse(Boolean cooperationRefused, Boolean falseStatement) {
+    return Boolean.TRUE.equals(cooperationRefused) || Boolean.TRUE.equals(falseStatement);
+  }
+
+  /** 第17条1(7): the facts of a revocation proposed because an improvement request was not followed (第16条). */
+  public static RevocationFacts ofIgnoredImprovement() {
+    return new RevocationFacts(false, false, false, false, false, false, true, false, false);
+  }
+
   /** Every fact found in either. */
   public RevocationFacts or(RevocationFacts other) {
     return new RevocationFacts(

@@ -26,25 +26,28 @@ final class TasklistStart {
   private TasklistStart() {}
 
   /**
+   * @param numberVariable the start form's certification number field
    * @param idVariable the case id variable, set when the API (or another process) started it
    * @param bind binds the case id to the process instance id; false if it is unknown or bound already
    * @param register checks and records the case from the form for the certification and user,
    *     returning the process variables
    */
-  static void register(DelegateExecution execution, CertificationRegister certifications, String idVariable,
+  static void register(DelegateExecution execution, CertificationRegister certifications, String numberVariable,
+      String idVariable,
       BiPredicate<String, String> bind, BiFunction<Certification, String, Map<String, Object>> register) {
     Object recorded = execution.getVariable(idVariable);
     if (recorded == null) {
-      recorded = fromForm(execution, certifications, idVariable, register);
+      recorded = fromForm(execution, certifications, numberVariable, idVariable, register);
     }
     if (!bind.test(recorded.toString(), execution.getProcessInstanceId())) {
       throw new ProcessEngineException("事案 " + recorded + " のプロセスは開始できません。APIかTasklistの開始フォームで開始してください。");
     }
   }
 
-  private static Object fromForm(DelegateExecution execution, CertificationRegister certifications, String idVariable,
+  private static Object fromForm(DelegateExecution execution, CertificationRegister certifications,
+      String numberVariable, String idVariable,
       BiFunction<Certification, String, Map<String, Object>> register) {
-    String no = TaskInput.text(execution, "certificationNumber");
+    String no = TaskInput.text(execution, numberVariable);
     Certification c = certifications.find(no)
         .orElseThrow(() -> new ProcessEngineException("認定番号「" + no + "」の認定はありません。"));
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

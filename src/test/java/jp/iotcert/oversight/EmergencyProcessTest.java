@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.certification.CertificationNotifications;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -33,6 +34,7 @@ class EmergencyProcessTest extends ProcessTestBase {
   @Autowired Investigations investigations;
   @Autowired CertificationNotifications notifications;
   @Autowired CertificationRegister register;
+  @Autowired CertificationLifecycle lifecycle;
   @Autowired TransactionTemplate transactions;
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
@@ -51,7 +53,7 @@ class EmergencyProcessTest extends ProcessTestBase {
     assertThat(emergencies.forNotification(e.notificationId())).isPresent();
     assertThat(register.events(no)).anySatisfy(ev -> assertThat(ev.event()).isEqualTo("EMERGENCY_OPENED"));
     assertThat(latestNotice(no, "EMERGENCY_RECEIVED")).contains(e.id()).contains("7日ごと");
-    ProcessInstance pi = instance(no, Emergencies.KEY);
+    ProcessInstance pi = instance(no, EmergencyProcess.KEY);
     assertThat(pi).isWaitingAt("Task_AssessEmergency");
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isTrue();
 
@@ -107,7 +109,7 @@ class EmergencyProcessTest extends ProcessTestBase {
     Investigations.Investigation inv = investigations.get(closed.investigationId());
     assertThat(inv.emergencyId()).isEqualTo(e.id());
     assertThat(inv.deadline()).isEqualTo(LocalDate.of(2027, 4, 15));
-    assertThat(instance(no, Investigations.KEY)).isNotNull();
+    assertThat(instance(no, InvestigationProcess.KEY)).isNotNull();
     assertThatThrownBy(() -> report(no, e.id(), "追加報告")).isInstanceOf(ConflictException.class);
   }
 
@@ -117,7 +119,7 @@ class EmergencyProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2027, 3, 5));
     String id = transactions.execute(s -> emergencies.openByStaff(register.find(no).orElseThrow(),
         new Emergencies.NewEmergency(LocalDate.of(2027, 3, 1), "報道で情報漏えいを把握"), "staff1"));
-    ProcessInstance pi = instance(no, Emergencies.KEY);
+    ProcessInstance pi = instance(no, EmergencyProcess.KEY);
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isFalse();
     assertThat(latestNotice(no, "EMERGENCY_RECEIVED")).contains("事業者からの通知はまだありません");
     // A report while staff assess the case goes to review right after the assessment.
@@ -156,8 +158,57 @@ class EmergencyProcessTest extends ProcessTestBase {
     runDueJobs(no);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM notice WHERE certification_number = ? AND kind = 'EMERGENCY_REPORT_REMINDER'")
         .param(no).query(Integer.class).single()).isEqualTo(2);
-    assertThat(instance(no, Emergencies.KEY)).isWaitingAt("Gateway_AwaitReport");
+    assertThat(instance(no, EmergencyProcess.KEY)).isWaitingAt("Gateway_AwaitReport");
     assertThat(emergencies.get(id).status()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void closingWithAnInvestigationForACertificationEndedMeanwhileOpensNone() {
+    String no = certified(P2, "緊急中終了サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 5));
+    String id = transactions.execute(s -> emergencies.openByStaff(register.find(no).orElseThrow(),
+        new Emergencies.NewEmergency(LocalDate.of(2027, 3, 4), "障害"), "staff1"));
+    ProcessInstance pi = instance(no, EmergencyProcess.KEY);
+    complete(no, "Task_AssessEmergency", Map.of("notifiedPromptly", false, "staffNote", "通知なし"));
+    report(no, id, "復旧しました");
+    transactions.executeWithoutResult(s -> lifecycle.expire(no));
+    complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CLOSE", "closingSummary", "復旧を確認",
+        "openInvestigation", true, "investigationRequest", "再発防止策", "investigationDeadline", "2027-04-15"));
+    assertThat(pi).isEnded()
+        .hasPassed("Task_CloseEmergency", "Task_NotifyEmergencyClosed", "Task_CheckCertificationInForce",
+            "End_CertificationEnded")
+        .hasNotPassed("Task_OpenInvestigation");
+    assertThat(emergencies.get(id).status()).isEqualTo("CLOSED");
+    assertThat(emergencies.get(id).investigationId()).isNull();
+    assertThat(latestNotice(no, "EMERGENCY_CLOSED")).contains("復旧を確認");
+    assertThat(instance(no, InvestigationProcess.KEY)).isNull();
+  }
+
+  @Test
+  void reportsArrivingWhileStaffWorkAreCheckedByTheProcessItself() {
+    String no = certified(P2, "複数報告サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 5));
+    String id = transactions.execute(s -> emergencies.openByStaff(register.find(no).orElseThrow(),
+        new Emergencies.NewEmergency(LocalDate.of(2027, 3, 4), "障害"), "staff1"));
+    ProcessInstance pi = instance(no, EmergencyProcess.KEY);
+    // Two reports while staff assess: nothing outside the process touches its variables.
+    report(no, id, "第1報");
+    report(no, id, "第2報");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_PENDING)).isEqualTo(false);
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.LATEST_REPORT)).isNull();
+    complete(no, "Task_AssessEmergency", Map.of("notifiedPromptly", true, "staffNote", "通知あり"));
+    assertThat(pi).hasPassed("Task_CheckPendingReports").isWaitingAt("Task_ReviewEmergencyReport");
+    assertThat((String) runtimeService.getVariable(pi.getId(), EmergencyProcess.LATEST_REPORT))
+        .isEqualTo("第1報\n\n---\n\n第2報");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_COUNT)).isEqualTo(2);
+    complete(no, "Task_ReviewEmergencyReport", Map.of("emergencyAction", "CONTINUE"));
+    assertThat(pi).isWaitingAt("Gateway_AwaitReport");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_PENDING)).isEqualTo(false);
+    // Waiting: the next report is correlated and only that one is shown.
+    report(no, id, "第3報");
+    assertThat(pi).isWaitingAt("Task_ReviewEmergencyReport");
+    assertThat((String) runtimeService.getVariable(pi.getId(), EmergencyProcess.LATEST_REPORT)).isEqualTo("第3報");
+    assertThat(runtimeService.getVariable(pi.getId(), EmergencyProcess.REPORT_COUNT)).isEqualTo(3);
   }
 
   @Test
@@ -169,7 +220,7 @@ class EmergencyProcessTest extends ProcessTestBase {
         .isInstanceOf(InvalidInputException.class)
         .satisfies(ex -> assertThat(((InvalidInputException) ex).errors()).hasSize(2));
     assertThat(emergencies.of(no)).isEmpty();
-    assertThat(instance(no, Emergencies.KEY)).isNull();
+    assertThat(instance(no, EmergencyProcess.KEY)).isNull();
     String id = transactions.execute(s -> emergencies.openByStaff(register.find(no).orElseThrow(),
         new Emergencies.NewEmergency(LocalDate.of(2027, 3, 4), "障害"), "staff1"));
     assertThatThrownBy(() -> report(no, id, "")).isInstanceOf(InvalidInputException.class);
@@ -182,7 +233,7 @@ class EmergencyProcessTest extends ProcessTestBase {
   void staffRecordAnEmergencyTheyFoundFromTasklistsStartForm() {
     String no = certified(P2, "Tasklist緊急サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 3, 5));
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(Emergencies.KEY)
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(EmergencyProcess.KEY)
         .latestVersion().singleResult().getId();
     Map<String, Object> form = new HashMap<>(Map.of("certificationNumber", no, "occurredOn", "2027-03-04",
         "description", "利用者からの連絡で障害を把握"));
@@ -194,8 +245,8 @@ class EmergencyProcessTest extends ProcessTestBase {
       future.put("description", " ");
       assertThatThrownBy(() -> formService.submitStartForm(definition, future))
           .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未来").hasMessageContaining("内容");
-      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(Emergencies.KEY, no,
-          Map.of(Emergencies.EMERGENCY_ID, "forged"))).isInstanceOf(ProcessEngineException.class);
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(EmergencyProcess.KEY, no,
+          Map.of(EmergencyProcess.EMERGENCY_ID, "forged"))).isInstanceOf(ProcessEngineException.class);
       assertThat(emergencies.of(no)).isEmpty();
       pi = formService.submitStartForm(definition, form);
     } finally {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.LocalDate;
 import java.util.Map;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -25,6 +26,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
 
   @Autowired ImprovementRequests requests;
   @Autowired CertificationRegister register;
+  @Autowired CertificationLifecycle lifecycle;
   @Autowired Registry registry;
   @Autowired TransactionTemplate transactions;
 
@@ -34,7 +36,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2027, 3, 1));
     String id = open(no, LocalDate.of(2027, 3, 31), true);
     runDueJobs(no);
-    ProcessInstance pi = instance(no, ImprovementRequests.KEY);
+    ProcessInstance pi = instance(no, ImprovementProcess.KEY);
     assertThat(pi).isWaitingAt("Gateway_AwaitReport");
     assertThat(registry.find(no).orElseThrow().improvementRequests()).singleElement()
         .satisfies(r -> assertThat(r.content()).isEqualTo("ログの保存期間を1年以上にすること"));
@@ -43,7 +45,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
 
     transactions.executeWithoutResult(s -> requests.report(no, id, "保存期間を13か月に変更しました"));
     complete(no, "Task_VerifyImprovement", Map.of("improved", true, "verificationNote", "設定を確認した"));
-    assertThat(pi).isEnded().hasPassed("Task_CloseImprovementRequest", "End_Improved");
+    assertThat(pi).isEnded().hasPassed("Task_PublishImprovementRequest", "Task_CloseImprovementRequest", "End_Improved");
     assertThat(requests.get(id).status()).isEqualTo("IMPROVED");
     assertThat(register.events(no)).anySatisfy(e -> assertThat(e.detail()).isEqualTo(id + " IMPROVED"));
     assertThatThrownBy(() -> requests.report(no, id, "再報告")).isInstanceOf(ConflictException.class);
@@ -58,18 +60,36 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     assertThat(registry.find(no).orElseThrow().improvementRequests()).isEmpty(); // not published (第16条2)
     clockAt(LocalDate.of(2027, 3, 31).atTime(23, 59));
     runDueJobs(no);
-    ProcessInstance pi = instance(no, ImprovementRequests.KEY);
+    ProcessInstance pi = instance(no, ImprovementProcess.KEY);
     assertThat(pi).isWaitingAt("Gateway_AwaitReport");
     clockAt(LocalDate.of(2027, 4, 1).atTime(0, 0, 1));
     runDueJobs(no);
     assertThat(pi).isWaitingAt("Task_ProposeRevocation");
     complete(no, "Task_ProposeRevocation", Map.of("proposeRevocation", true, "proposalNote", "報告なし、正当な理由も示されない"));
-    assertThat(pi).isEnded().hasPassed("Task_OpenRevocation", "End_RevocationProposed");
+    assertThat(pi).isEnded().hasPassed("Task_RecordNotFollowed", "Task_OpenRevocation", "End_RevocationProposed")
+        .hasNotPassed("Task_PublishImprovementRequest");
     assertThat(requests.get(id).status()).isEqualTo("NOT_FOLLOWED");
     ProcessInstance revocation = instance(no, RevocationProcess.KEY);
     assertThat(revocation).isWaitingAt("Task_DecideRevocation");
     assertThat((String) runtimeService.getVariable(revocation.getId(), RevocationProcess.GROUNDS_SUMMARY))
         .contains("第17条第1項第7号");
+  }
+
+  @Test
+  void aProposalForACertificationEndedMeanwhileOpensNoRevocation() {
+    String no = certified(P2, "改善中終了サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, LocalDate.of(2027, 3, 31), false);
+    runDueJobs(no);
+    ProcessInstance pi = instance(no, ImprovementProcess.KEY);
+    clockAt(LocalDate.of(2027, 4, 1).atTime(0, 0, 1));
+    runDueJobs(no);
+    transactions.executeWithoutResult(s -> lifecycle.expire(no));
+    complete(no, "Task_ProposeRevocation", Map.of("proposeRevocation", true, "proposalNote", "報告なし"));
+    assertThat(pi).isEnded().hasPassed("Task_CheckCertificationInForce", "End_CertificationEnded")
+        .hasNotPassed("Task_OpenRevocation");
+    assertThat(requests.get(id).status()).isEqualTo("NOT_FOLLOWED");
+    assertThat(instance(no, RevocationProcess.KEY)).isNull();
   }
 
   @Test

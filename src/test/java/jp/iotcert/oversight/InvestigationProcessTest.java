@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -31,6 +32,7 @@ class InvestigationProcessTest extends ProcessTestBase {
   @Autowired Emergencies emergencies;
   @Autowired ImprovementRequests improvementRequests;
   @Autowired Revocations revocations;
+  @Autowired CertificationLifecycle lifecycle;
   @Autowired CertificationRegister register;
   @Autowired TransactionTemplate transactions;
   @Autowired FormService formService;
@@ -43,7 +45,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2027, 3, 1));
     String id = open(no, null);
     runDueJobs(no);
-    ProcessInstance pi = instance(no, Investigations.KEY);
+    ProcessInstance pi = instance(no, InvestigationProcess.KEY);
     assertThat(pi).isWaitingAt("Gateway_AwaitExplanation");
     assertThat(latestNotice(no, "EXPLANATION_REQUESTED")).contains("第15条第1項").contains(id).contains("2027-03-31")
         .contains("ログの保存状況");
@@ -69,11 +71,11 @@ class InvestigationProcessTest extends ProcessTestBase {
     assertThat(latestNotice(no, "INVESTIGATION_CLOSED")).contains("問題は認められなかった").doesNotContain("設定画面で確認");
     // A closed investigation cannot be run again through /engine-rest with made-up variables, not even
     // by starting after the start event's check: the case is bound to the instance that worked it.
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(Investigations.KEY, no,
-        Map.of(Investigations.INVESTIGATION_ID, id))).isInstanceOf(ProcessEngineException.class);
-    ProcessInstance forged = runtimeService.createProcessInstanceByKey(Investigations.KEY).businessKey(no)
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(InvestigationProcess.KEY, no,
+        Map.of(InvestigationProcess.INVESTIGATION_ID, id))).isInstanceOf(ProcessEngineException.class);
+    ProcessInstance forged = runtimeService.createProcessInstanceByKey(InvestigationProcess.KEY).businessKey(no)
         .startBeforeActivity("Task_CloseInvestigation")
-        .setVariables(Map.of(Investigations.INVESTIGATION_ID, id, "investigationOutcome", "REVOCATION", "findings", "偽"))
+        .setVariables(Map.of(InvestigationProcess.INVESTIGATION_ID, id, "investigationOutcome", "REVOCATION", "findings", "偽"))
         .execute();
     String job = managementService.createJobQuery().processInstanceId(forged.getId()).singleResult().getId();
     assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("のプロセスではありません");
@@ -86,6 +88,52 @@ class InvestigationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void anOutcomeForACertificationEndedMeanwhileOpensNothingAndSaysSo() {
+    String no = certified(P2, "調査中終了サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, null);
+    runDueJobs(no);
+    ProcessInstance pi = instance(no, InvestigationProcess.KEY);
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します", List.of(), List.of(), "provider2"));
+    runDueJobs(no);
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", true, "assessmentNote", "確認した"));
+    // The certification ends (here: expires) before staff decide.
+    transactions.executeWithoutResult(s -> lifecycle.expire(no));
+    complete(no, "Task_DecideInvestigationOutcome", Map.of("investigationOutcome", "IMPROVEMENT", "findings", "改善を要する",
+        "improvementContent", "ログを保存すること", "improvementDeadline", "2027-04-30", "publishImprovement", false));
+    assertThat(pi).isEnded()
+        .hasPassed("Task_CloseInvestigation", "Task_NotifyInvestigationOutcome", "Task_CheckCertificationInForce",
+            "End_CertificationEnded")
+        .hasNotPassed("Gateway_Outcome", "Task_OpenImprovementRequest");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(InvestigationProcess.CERTIFICATION_IN_FORCE).singleResult().getValue()).isEqualTo(false);
+    assertThat(investigations.get(id).status()).isEqualTo("CLOSED");
+    assertThat(improvementRequests.of(no)).isEmpty();
+    assertThat(instance(no, ImprovementProcess.KEY)).isNull();
+  }
+
+  @Test
+  void anOnSiteInspectionAtNoCostIsNotCharged() {
+    String no = certified(P2, "費用なし実地調査サービス", LocalDate.of(2026, 12, 1));
+    clockAt(LocalDate.of(2027, 3, 1));
+    String id = open(no, null);
+    runDueJobs(no);
+    transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します", List.of(), List.of(), "provider2"));
+    runDueJobs(no);
+    complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", false, "assessmentNote", "現地で確認する"));
+    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-03-20", "inspectionLocation", "本社",
+        "inspectors", "審査 花子"));
+    complete(no, "Task_ReportInspection", Map.of("inspectionResult", "CONFORMING", "inspectionReport", "問題なし"));
+    complete(no, "Task_RecordInspectionCost", Map.of("inspectionCost", 0));
+    ProcessInstance pi = instance(no, InvestigationProcess.KEY);
+    assertThat(pi).hasPassed("Gateway_ChargeCost").hasNotPassed("Task_ChargeInspectionCost")
+        .isWaitingAt("Task_DecideInvestigationOutcome");
+    assertThat(investigations.get(id).inspectionCost()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notice WHERE certification_number = ? AND kind = 'INSPECTION_COST_CHARGED'")
+        .param(no).query(Integer.class).single()).isZero();
+  }
+
+  @Test
   void noExplanationByTheDeadlineLeadsToAnOnSiteInspectionChargedToTheProviderAndAnImprovementRequest() {
     String no = certified(P2, "実地調査サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 3, 1));
@@ -93,7 +141,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     clockAt(LocalDate.of(2027, 4, 1).atTime(0, 0, 1));
     runDueJobs(no);
-    ProcessInstance pi = instance(no, Investigations.KEY);
+    ProcessInstance pi = instance(no, InvestigationProcess.KEY);
     assertThat(pi).hasPassed("Timer_ExplanationDeadline").isWaitingAt("Task_AssessExplanation");
     assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "遅れました", List.of(), List.of(), "provider2")))
         .isInstanceOf(ConflictException.class);
@@ -128,7 +176,7 @@ class InvestigationProcessTest extends ProcessTestBase {
       assertThat(r.deadline()).isEqualTo(LocalDate.of(2027, 6, 30));
       assertThat(r.published()).isTrue();
     });
-    assertThat(instance(no, ImprovementRequests.KEY)).isNotNull();
+    assertThat(instance(no, ImprovementProcess.KEY)).isNotNull();
   }
 
   @Test
@@ -216,14 +264,14 @@ class InvestigationProcessTest extends ProcessTestBase {
         .satisfies(ex -> assertThat(((InvalidInputException) ex).errors()).extracting(e -> e.field())
             .containsExactlyInAnyOrder("scope", "reason", "request", "deadline", "delegatedTo"));
     assertThat(investigations.of(no)).isEmpty();
-    assertThat(instance(no, Investigations.KEY)).isNull();
+    assertThat(instance(no, InvestigationProcess.KEY)).isNull();
   }
 
   @Test
   void staffStartAnInvestigationFromTasklistsStartForm() {
     String no = certified(P2, "Tasklist調査サービス", LocalDate.of(2026, 12, 1));
     clockAt(LocalDate.of(2027, 3, 1));
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(Investigations.KEY)
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(InvestigationProcess.KEY)
         .latestVersion().singleResult().getId();
     Map<String, Object> form = new HashMap<>(Map.of("certificationNumber", no, "scopeOperations", false,
         "scopeMarkUse", true, "investigationReason", "ウェブサイトの表示", "investigationRequest", "マークの掲載箇所",
@@ -241,8 +289,8 @@ class InvestigationProcessTest extends ProcessTestBase {
       noScope.put("investigationDeadline", "2027-02-01");
       assertThatThrownBy(() -> formService.submitStartForm(definition, noScope))
           .isInstanceOf(ProcessEngineException.class).hasMessageContaining("調査の対象").hasMessageContaining("提出期限");
-      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(Investigations.KEY, no,
-          Map.of(Investigations.INVESTIGATION_ID, "forged"))).isInstanceOf(ProcessEngineException.class);
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(InvestigationProcess.KEY, no,
+          Map.of(InvestigationProcess.INVESTIGATION_ID, "forged"))).isInstanceOf(ProcessEngineException.class);
       pi = formService.submitStartForm(definition, form);
     } finally {
       identityService.clearAuthentication();
