@@ -71,6 +71,7 @@ class ModelContractTest extends ApiTestBase {
   private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*)(?!\\w)(\\s*\\()?");
   private static final Pattern GET_VARIABLE = Pattern.compile("getVariable(?:Local|Typed)?\\(\\s*'([^']*)'");
+  private static final Pattern SHARED_WRITE = Pattern.compile("setVariable(?:Local)?\\(\\s*(\\w+)\\.([A-Z_0-9]+)");
   private static final Pattern SET_VARIABLE_IN_EXPRESSION = Pattern.compile("setVariable(?:Local)?\\(\\s*'([^']*)'");
   /** JUEL operators and literals, FEEL keywords, and the names the engine itself provides to expressions. */
   private static final Set<String> NOT_VARIABLES = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
@@ -84,12 +85,15 @@ class ModelContractTest extends ApiTestBase {
   private Map<String, Class<?>> constantsByProcess;
   /** Constants classes by simple name (for the Java scan). */
   private Map<String, Class<?>> constantsBySimpleName;
+  /** Other classes of the application by simple name: a delegate shared by processes names its variable there. */
+  private Map<String, Class<?>> sharedBySimpleName;
   private List<Model> models;
 
   @BeforeEach
   void readModels() throws Exception {
     constantsByProcess = new LinkedHashMap<>();
     constantsBySimpleName = new LinkedHashMap<>();
+    sharedBySimpleName = new LinkedHashMap<>();
     for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("jp.iotcert")) {
       if (type.getSimpleName().endsWith("Process") && type.isTopLevelClass()) {
@@ -99,6 +103,8 @@ class ModelContractTest extends ApiTestBase {
         if (key != null) {
           constantsByProcess.put(key.toString(), constants);
         }
+      } else if (type.isTopLevelClass()) {
+        sharedBySimpleName.put(type.getSimpleName(), type.reflect());
       }
     }
     models = new ArrayList<>();
@@ -393,7 +399,9 @@ class ModelContractTest extends ApiTestBase {
     // Java writes, resolved to the constants' values and credited to the constants class's process.
     List<Pattern> javaWrites = List.of(
         Pattern.compile("setVariable(?:Local)?\\(\\s*(\\w+Process)\\.([A-Z_0-9]+)"),
-        Pattern.compile("putValue(?:Typed)?\\(\\s*(\\w+Process)\\.([A-Z_0-9]+)"));
+        Pattern.compile("putValue(?:Typed)?\\(\\s*(\\w+Process)\\.([A-Z_0-9]+)"),
+        // a map of start or correlation variables filled entry by entry
+        Pattern.compile("\\.put\\(\\s*(\\w+Process)\\.([A-Z_0-9]+)"));
     Pattern inMap = Pattern.compile("(\\w+Process)\\.([A-Z_0-9]+)\\s*,");
     for (Path file : javaSources()) {
       String text = Files.readString(file);
@@ -441,6 +449,19 @@ class ModelContractTest extends ApiTestBase {
           if (value != null && key != null) {
             written.computeIfAbsent(key.toString(), k -> new TreeSet<>()).add(value.toString());
           }
+        }
+      }
+      // A delegate shared by several processes (e.g. 「認定の状態を確かめる」) writes a name kept beside it;
+      // the write counts for each process that declares that name in its own constants class.
+      for (Matcher m = SHARED_WRITE.matcher(text); m.find(); ) {
+        Class<?> owner = sharedBySimpleName.get(m.group(1));
+        Object value = owner == null ? null : sharedConstant(owner, m.group(2));
+        if (value != null) {
+          constantsByProcess.keySet().forEach(key -> {
+            if (declared(key).contains(value.toString())) {
+              written.computeIfAbsent(key, k -> new TreeSet<>()).add(value.toString());
+            }
+          });
         }
       }
     }
@@ -613,6 +634,22 @@ class ModelContractTest extends ApiTestBase {
       }
     }
     return names;
+  }
+
+  /** A static String constant of any visibility (a shared delegate's variable name kept beside it). */
+  private static Object sharedConstant(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
+        return null;
+      }
+      field.setAccessible(true);
+      return field.get(null);
+    } catch (NoSuchFieldException e) {
+      return null;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Object constant(Class<?> type, String name) {
