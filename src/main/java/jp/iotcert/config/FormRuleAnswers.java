@@ -1,6 +1,6 @@
 package jp.iotcert.config;
 
-import java.util.ArrayList;
+import jp.iotcert.common.CommandChains;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -35,15 +35,7 @@ public class FormRuleAnswers extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
-    }
-    // One instance per chain: an interceptor knows the next one of its own chain.
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(new Unwrap());
-    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new Unwrap());
+    CommandChains.addToBoth(configuration, Unwrap::new);
     // The engine only hands itself to a factory it creates itself.
     QuietCommandContextFactory contexts = new QuietCommandContextFactory();
     contexts.setProcessEngineConfiguration(configuration);

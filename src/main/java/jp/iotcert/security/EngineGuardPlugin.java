@@ -1,6 +1,6 @@
 package jp.iotcert.security;
 
-import java.util.ArrayList;
+import jp.iotcert.common.CommandChains;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -16,15 +16,7 @@ public class EngineGuardPlugin implements ProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
-    }
-    // One instance per chain: an interceptor knows the next one of its own chain.
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(new EngineGuard(configuration.getIdentityService()));
-    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new EngineGuard(configuration.getIdentityService()));
+    CommandChains.addToBoth(configuration, () -> new EngineGuard(configuration.getIdentityService()));
     configuration.setResourceAuthorizationProvider(new TaskAccessAuthorizationProvider());
   }
 
