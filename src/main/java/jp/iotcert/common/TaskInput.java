@@ -47,8 +47,16 @@ public final class TaskInput {
   }
 
   public static void maxLength(VariableScope scope, String name, String label) {
-    if (text(scope, name).length() > MAX_TEXT) {
-      throw new FormRuleViolation(name, label + "は" + MAX_TEXT + "文字以内で入力してください。");
+    maxLength(name, label, text(scope, name));
+  }
+
+  /**
+   * The same check of a text already read (for rule services that know no Camunda type): refused as
+   * "{label}は3000文字以内で入力してください。" naming the field.
+   */
+  public static void maxLength(String field, String label, String text) {
+    if (text != null && text.strip().length() > MAX_TEXT) {
+      throw new FormRuleViolation(field, label + "は" + MAX_TEXT + "文字以内で入力してください。");
     }
   }
 }

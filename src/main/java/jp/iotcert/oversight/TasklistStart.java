@@ -6,6 +6,7 @@ import java.util.function.BiPredicate;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.ConflictException;
+import jp.iotcert.common.FormRuleViolation;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -19,7 +20,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * business key. Either way the case is then bound to this process instance, once: the delegates work
  * only the case bound to their instance, so an instance started around this check (start
  * instructions, skipped listeners) or a second instance for the same case can change nothing. Any
- * error refuses the start with its message in Tasklist, and nothing is kept.
+ * error refuses the start with its message in Tasklist, and nothing is kept. What the form broke (an
+ * unknown or ended certification, a field the service refuses) is a {@link FormRuleViolation}: engine
+ * REST answers 400 with the Japanese sentence alone, logged at DEBUG (config/FormRuleAnswers); a case
+ * that cannot be bound (a start around the form) stays a {@link ProcessEngineException}, a server error.
  */
 final class TasklistStart {
 
@@ -49,17 +53,18 @@ final class TasklistStart {
       BiFunction<Certification, String, Map<String, Object>> register) {
     String no = TaskInput.text(execution, numberVariable);
     Certification c = certifications.find(no)
-        .orElseThrow(() -> new ProcessEngineException("認定番号「" + no + "」の認定はありません。"));
+        .orElseThrow(() -> new FormRuleViolation(numberVariable, "認定番号「" + no + "」の認定はありません。"));
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     try {
       execution.setVariables(register.apply(c, authentication == null ? "tasklist" : authentication.getUserId()));
       execution.setProcessBusinessKey(c.certificationNumber());
       return execution.getVariable(idVariable);
     } catch (InvalidInputException e) {
-      throw new ProcessEngineException(e.getMessage() + " "
+      // The sentence names every field at fault (the service's field names are the API's, not the form's).
+      throw new FormRuleViolation(e.getMessage() + " "
           + String.join(" ", e.errors().stream().map(InvalidInputException.FieldError::message).toList()));
     } catch (ConflictException e) {
-      throw new ProcessEngineException(e.getMessage());
+      throw new FormRuleViolation(numberVariable, e.getMessage());
     }
   }
 }

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.oversight.InvestigationProcess;
+import jp.iotcert.oversight.Investigations;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -17,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A rule broken by a form submission is an answer to the user, not a server error
@@ -29,6 +33,9 @@ class FormRuleAnswersApiTest extends ApiTestBase {
   private static final String REASONS_REQUIRED = "認定しない場合は、その理由を記入してください（第6条第4項）。";
 
   @Autowired TaskService taskService;
+  @Autowired CertificationService certifications;
+  @Autowired Investigations investigations;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void aRefusalWithoutReasonsIsAnsweredWithTheRuleOnly(CapturedOutput output) {
@@ -61,6 +68,58 @@ class FormRuleAnswersApiTest extends ApiTestBase {
             ApplicationProcess.DECISION_REASONS, Map.of("value", "審査基準に適合しない項目がある"))));
     assertThat(decided.getStatusCode().value()).isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(decision).count()).isZero();
+  }
+
+  /**
+   * A case started by staff from Tasklist's start form (oversight/TasklistStart) that breaks a rule is
+   * refused the same way: 400 with the Japanese sentence alone, nothing started, nothing at ERROR.
+   */
+  @Test
+  void aStartFormBreakingARuleIsAnsweredWithTheRuleOnly(CapturedOutput output) {
+    String applicationNumber = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "開始フォーム規則サービス");
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    String no = transactions.execute(s -> certifications.certify(new CertificationService.NewCertification(
+        applicationNumber, TestApplications.PROVIDER1_NUMBER, "株式会社テスト", "開始フォーム規則サービス", "説明", null,
+        today, today, json.valueToTree(TestApplications.fullDisclosure(catalogue)).toString(), "[]")))
+        .certificationNumber();
+    int before = output.getAll().length();
+    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(InvestigationProcess.KEY).count();
+
+    Map<String, String> refusals = Map.of(
+        "IoT 9999-9999", "認定番号「IoT 9999-9999」の認定はありません。",
+        no, "調査の開始に1件の誤りがあります。 提出期限は明日以降の日付です");
+    refusals.forEach((number, sentence) -> {
+      ResponseEntity<JsonNode> answer = postJson("staff1",
+          "/engine-rest/process-definition/key/" + InvestigationProcess.KEY + "/submit-form",
+          Map.of("variables", startForm(number, today.minusDays(1))));
+      assertThat(answer.getStatusCode().value()).as(number).isEqualTo(400);
+      assertThat(answer.getBody().get("message").asText()).as(number).isEqualTo(sentence);
+      assertThat(answer.getBody().toString()).as(number).doesNotContain("ENGINE-").doesNotContain("Cannot");
+    });
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(InvestigationProcess.KEY).count())
+        .isEqualTo(instances);
+    assertThat(investigations.of(no)).isEmpty();
+
+    String logged = output.getAll().substring(before);
+    assertThat(logged.lines().filter(line -> line.matches(".*\\bERROR\\b.*")).toList())
+        .as("log lines at ERROR for a start form's rule").isEmpty();
+    assertThat(logged).doesNotContain("ENGINE-16004");
+
+    // Corrected, the same form starts the case.
+    ResponseEntity<JsonNode> started = postJson("staff1",
+        "/engine-rest/process-definition/key/" + InvestigationProcess.KEY + "/submit-form",
+        Map.of("variables", startForm(no, today.plusDays(14))));
+    assertThat(started.getStatusCode().value()).isEqualTo(200);
+    assertThat(investigations.of(no)).hasSize(1);
+  }
+
+  private static Map<String, Object> startForm(String certificationNumber, LocalDate deadline) {
+    return Map.of(
+        InvestigationProcess.CERTIFICATION_NUMBER, Map.of("value", certificationNumber),
+        InvestigationProcess.SCOPE_OPERATIONS, Map.of("value", true),
+        InvestigationProcess.INVESTIGATION_REASON, Map.of("value", "利用者からの苦情"),
+        InvestigationProcess.INVESTIGATION_REQUEST, Map.of("value", "運用手順書"),
+        InvestigationProcess.INVESTIGATION_DEADLINE, Map.of("value", deadline.toString()));
   }
 
   /** Other failures keep engine REST's usual answer: the mapper only answers form rules. */

@@ -535,9 +535,10 @@ class EndpointTableTest extends ApiTestBase {
       row("POST task comment", "/engine-rest/task/{task}/comment/create", json(Map.of("message", "一覧表のコメント")),
           "401  400  400   ok    400  400  400  400  401  ok"), // finding 12: only who works the task; 400: the engine's answer to a refused comment
       // Staff start cases only through the start form (the guard, finding 1); the administrator passes
-      // authorization, then the start listener (TasklistStart) refuses a start without a certification: 500.
+      // authorization, then the start listener (TasklistStart) refuses a start without a certification,
+      // a form rule (FormRuleViolation): 400 with the sentence alone.
       row("POST start investigation", "/engine-rest/process-definition/key/investigation/start", json(Map.of()),
-          "401  404  404   403   404  404  403  403  401  500"),
+          "401  404  404   403   404  404  403  403  401  400"),
       row("POST deployment multipart/form-data", "/engine-rest/deployment/create", (f, c) -> f.deployment(),
           "401  403  403   403   403  403  403  403  401  ok"),
       row("POST user", "/engine-rest/user/create",
