@@ -328,6 +328,62 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aRenewalRefusedUnderArticle8EndsItsRenewalReviewInItsOwnStep() {
+    String certificationNumber = certified(TestApplications.PROVIDER2_NUMBER, "更新第8条", LocalDate.of(2026, 12, 1));
+    // The same provider's same service was revoked within the year before the renewal (第8条).
+    insertRevoked(TestApplications.PROVIDER2_NUMBER, "更新第8条", LocalDate.of(2028, 1, 10), 9005);
+    String renewal = renewalInWindow(TestApplications.PROVIDER2_NUMBER, "更新第8条", certificationNumber);
+    ProcessInstance pi = instance(renewal, KEY);
+    assertThat(pi).isWaitingAt("Task_EndRefused");
+    runDueJobs(renewal);
+    assertThat(passed(renewal, "Task_EndRefused")).isTrue();
+    assertThat(passed(renewal, "Task_EndRenewalReviewRefused")).isTrue();
+    assertThat(passed(renewal, "Task_NotifyRefusal")).isTrue();
+    assertThat(applications.get(renewal).status()).isEqualTo(ApplicationStatus.REFUSED);
+    assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isNull();
+  }
+
+  @Test
+  void aRenewalClosedForAMissedSupplementEndsItsRenewalReviewInItsOwnStep() {
+    String certificationNumber = certified(TestApplications.PROVIDER2_NUMBER, "更新補正切れ", LocalDate.of(2026, 12, 1));
+    String renewal = renewalInWindow(TestApplications.PROVIDER2_NUMBER, "更新補正切れ", certificationNumber);
+    applicationService.pay(renewal, new ApplicationService.PaymentRequest(100_000L, RENEWAL_DAY, "PAY-" + renewal));
+    complete(renewal, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, false,
+        ApplicationProcess.SUPPLEMENT_REQUEST, "資料を追加してください"));
+    assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
+    clockAt(RENEWAL_DAY.plusDays(31).atTime(0, 1));
+    runDueJobs(renewal);
+    assertThat(passed(renewal, "Task_CloseSupplementOverdue")).isTrue();
+    assertThat(passed(renewal, "Task_EndRenewalReviewSupplement")).isTrue();
+    assertThat(passed(renewal, "Task_NotifySupplementOverdue")).isTrue();
+    assertThat(applications.get(renewal).closedReason()).isEqualTo("SUPPLEMENT_OVERDUE");
+    assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isNull();
+  }
+
+  @Test
+  void aRenewalClosedForAnUnpaidFeeEndsItsRenewalReviewInItsOwnStep() {
+    String certificationNumber = certified(TestApplications.PROVIDER2_NUMBER, "更新手数料未納", LocalDate.of(2026, 12, 1));
+    String renewal = renewalInWindow(TestApplications.PROVIDER2_NUMBER, "更新手数料未納", certificationNumber);
+    assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
+    clockAt(RENEWAL_DAY.plusDays(31).atTime(0, 1));
+    runDueJobs(renewal);
+    assertThat(passed(renewal, "Task_CloseFeeUnpaid")).isTrue();
+    assertThat(passed(renewal, "Task_EndRenewalReviewFee")).isTrue();
+    assertThat(passed(renewal, "Task_NotifyFeeUnpaid")).isTrue();
+    assertThat(applications.get(renewal).closedReason()).isEqualTo("FEE_UNPAID");
+    assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isNull();
+  }
+
+  /** A day inside the renewal window of a certification made on 2026-12-01. */
+  private static final LocalDate RENEWAL_DAY = LocalDate.of(2028, 10, 2);
+
+  private String renewalInWindow(String corporateNumber, String serviceName, String certificationNumber) {
+    clockAt(RENEWAL_DAY);
+    return applicationService.submit(TestApplications.renewal(corporateNumber, serviceName, certificationNumber,
+        TestApplications.fullDisclosure(catalogue)), List.of(), List.of()).applicationNumber();
+  }
+
+  @Test
   void reviewNeedsAResultAndFindings() {
     String no = reachReview("審査必須項目");
     String taskId = task(no, "Task_ReviewApplication").getId();
