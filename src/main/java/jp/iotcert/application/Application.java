@@ -32,4 +32,6 @@ public record Application(
     String decisionReasons,
     LocalDate decidedOn,
     String decidedBy,
-    String closedReason) {}
+    String closedReason,
+    /** Why the manager certified although the review found the application 不適合 (第6条1); null otherwise. */
+    String decisionOverrideReason) {}

@@ -96,7 +96,8 @@ public class ApplicationController {
         fee, open,
         notices.forApplication(applicationNumber).stream()
             .map(n -> new ApplicationView.NoticeView(n.kind(), n.subject(), n.body(), n.sentAt())).toList(),
-        a.decision() == null ? null : new ApplicationView.Decision(a.decision(), a.decisionReasons(), a.decidedOn()),
+        a.decision() == null ? null : new ApplicationView.Decision(a.decision(), a.decisionReasons(), a.decidedOn(),
+            a.decisionOverrideReason()),
         a.certificationNumber(), a.closedReason());
   }
 

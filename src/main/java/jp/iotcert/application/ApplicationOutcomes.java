@@ -43,11 +43,15 @@ public class ApplicationOutcomes {
 
   /**
    * Records the manager's decision, dated today (the certification date of 第6条1), after
-   * {@link DecisionRules}; from here on the application can no longer be withdrawn.
+   * {@link DecisionRules}; from here on the application can no longer be withdrawn. Certifying against
+   * a review that found the application 不適合 records the manager's reason with the decision (第6条1).
    */
-  public void recordDecision(String applicationNumber, String decision, String reasons, String decidedBy) {
-    decisionRules.check(applicationNumber, decision, reasons, applications.get(applicationNumber).status());
-    applications.recordDecision(applicationNumber, decision, reasons, calendar.today(), decidedBy);
+  public void recordDecision(String applicationNumber, String decision, String reasons, String reviewResult,
+      String overrideReason, String decidedBy) {
+    decisionRules.check(applicationNumber, decision, reasons, reviewResult, overrideReason,
+        applications.get(applicationNumber).status());
+    applications.recordDecision(applicationNumber, decision, reasons,
+        DecisionRules.overrides(decision, reviewResult) ? overrideReason : null, calendar.today(), decidedBy);
   }
 
   /**

@@ -48,6 +48,8 @@ public final class ApplicationProcess {
   public static final String COMMITTEE_REQUIRED = "committeeRequired";
   public static final String DECISION = "decision";
   public static final String DECISION_REASONS = "decisionReasons";
+  /** Why the manager certifies although the review found the application 不適合 (第6条1). */
+  public static final String NON_CONFORMITY_OVERRIDE = "nonConformityOverride";
   public static final String CERTIFICATION_NUMBER = "certificationNumber";
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
 

@@ -73,12 +73,13 @@ public class ApplicationRepository {
         .params(disclosureJson, withheldJson, applicationNumber).update();
   }
 
-  public void recordDecision(String applicationNumber, String decision, String reasons, LocalDate decidedOn,
-      String decidedBy) {
+  public void recordDecision(String applicationNumber, String decision, String reasons, String overrideReason,
+      LocalDate decidedOn, String decidedBy) {
     jdbc.sql("""
-        UPDATE application SET status = ?, decision = ?, decision_reasons = ?, decided_on = ?, decided_by = ?,
-          version = version + 1 WHERE application_number = ?""")
-        .params(ApplicationStatus.DECIDED.name(), decision, reasons, decidedOn, decidedBy, applicationNumber)
+        UPDATE application SET status = ?, decision = ?, decision_reasons = ?, decision_override_reason = ?,
+          decided_on = ?, decided_by = ?, version = version + 1 WHERE application_number = ?""")
+        .params(ApplicationStatus.DECIDED.name(), decision, reasons, overrideReason, decidedOn, decidedBy,
+            applicationNumber)
         .update();
   }
 
@@ -168,6 +169,7 @@ public class ApplicationRepository {
         rs.getString("decision_reasons"),
         rs.getObject("decided_on", LocalDate.class),
         rs.getString("decided_by"),
-        rs.getString("closed_reason"));
+        rs.getString("closed_reason"),
+        rs.getString("decision_override_reason"));
   }
 }

@@ -123,7 +123,7 @@ public class ApplicationService {
         request.service().description().strip(), blankToNull(request.service().url()),
         write(request.disclosureOrEmpty()), write(request.withheldOrEmpty()), blankToNull(request.certificationNumber()),
         applicationDate,
-        calendar.now(), currentUser.id(), RULES_VERSION, feeAmount, feeDueOn, null, null, null, null, null);
+        calendar.now(), currentUser.id(), RULES_VERSION, feeAmount, feeDueOn, null, null, null, null, null, null);
     applications.insert(application);
     storeDocuments(number, documents);
     if (application.type() == ApplicationType.RENEWAL) {

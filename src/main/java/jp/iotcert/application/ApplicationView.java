@@ -36,7 +36,8 @@ public record ApplicationView(
 
   public record NoticeView(String kind, String subject, String body, Instant sentAt) {}
 
-  public record Decision(String decision, String reasons, LocalDate decidedOn) {}
+  /** @param nonConformityOverride why it was certified although the review found it 不適合 (第6条1); null otherwise */
+  public record Decision(String decision, String reasons, LocalDate decidedOn, String nonConformityOverride) {}
 
   public record Summary(String applicationNumber, String type, String status, String corporateNumber,
       String serviceName, LocalDate applicationDate, String certificationNumber) {}

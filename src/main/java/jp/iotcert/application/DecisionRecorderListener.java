@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of 「認定の可否を決定する」: records the decision ({@link ApplicationOutcomes#recordDecision},
- * checked by {@link DecisionRules}).
+ * checked by {@link DecisionRules}) against the review's result, which only the reviewer's task form
+ * writes (the decision form shows it read-only, so the manager cannot change it).
  */
 @Component("decisionRecorder")
 public class DecisionRecorderListener implements TaskListener {
@@ -24,7 +25,10 @@ public class DecisionRecorderListener implements TaskListener {
     Object decision = task.getVariable(ApplicationProcess.DECISION);
     Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String decidedBy = task.getAssignee() != null ? task.getAssignee() : user == null ? "system" : user.getUserId();
+    Object reviewResult = task.getVariable(ApplicationProcess.REVIEW_RESULT);
     outcomes.recordDecision(ApplicationProcess.applicationNumber(task.getExecution()),
-        decision == null ? "" : decision.toString(), TaskInput.text(task, ApplicationProcess.DECISION_REASONS), decidedBy);
+        decision == null ? "" : decision.toString(), TaskInput.text(task, ApplicationProcess.DECISION_REASONS),
+        reviewResult == null ? null : reviewResult.toString(),
+        TaskInput.text(task, ApplicationProcess.NON_CONFORMITY_OVERRIDE), decidedBy);
   }
 }

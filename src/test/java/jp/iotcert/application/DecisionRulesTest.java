@@ -38,4 +38,20 @@ class DecisionRulesTest {
           .isInstanceOf(FormRuleViolation.class).hasMessageContaining("既に終了");
     }
   }
+
+  @Test
+  void certifyingAgainstANonConformingReviewNeedsItsReason() {
+    assertThatThrownBy(() -> rules.check("A-1", "CERTIFY", "", "NON_CONFORMING", " ", ApplicationStatus.UNDER_REVIEW))
+        .isInstanceOf(FormRuleViolation.class)
+        .hasMessage("審査結果が不適合の申請を認定するには、審査基準に適合すると認める理由を記入してください（第6条第1項）。");
+    assertThatThrownBy(() -> rules.check("A-1", "CERTIFY", "", "NON_CONFORMING", "x".repeat(3001),
+        ApplicationStatus.UNDER_REVIEW)).isInstanceOf(FormRuleViolation.class).hasMessageContaining("3000");
+    assertThatCode(() -> rules.check("A-1", "CERTIFY", "", "NON_CONFORMING", "実地調査で是正を確認した",
+        ApplicationStatus.UNDER_REVIEW)).doesNotThrowAnyException();
+    // Refusing a 不適合 review, or certifying a 適合 one, needs no such reason.
+    assertThatCode(() -> rules.check("A-1", "REFUSE", "基準不適合", "NON_CONFORMING", "", ApplicationStatus.UNDER_REVIEW))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> rules.check("A-1", "CERTIFY", "", "CONFORMING", "", ApplicationStatus.UNDER_REVIEW))
+        .doesNotThrowAnyException();
+  }
 }
