@@ -71,7 +71,15 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2026-12-10", "inspectionLocation", "本社",
         "inspectors", "審査 花子"));
     assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("INSPECTION_SCHEDULED");
+    // The report cannot come before the scheduled day (Japan's day).
+    String reportId = task(no, "Task_ReportInspection").getId();
+    clockAt(LocalDate.of(2026, 12, 9).atTime(23, 59));
+    assertThatThrownBy(() -> taskService.complete(reportId, Map.of("inspectionResult", "CONFORMING",
+        "inspectionReport", "問題なし"))).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("実地調査の予定日（2026年12月10日）より前には、調査結果を報告できません。");
+    clockAt(LocalDate.of(2026, 12, 10));
     complete(no, "Task_ReportInspection", Map.of("inspectionResult", "CONFORMING", "inspectionReport", "問題なし"));
+    clockAt(today);
     assertThat(pi).isWaitingAt("CallActivity_CommitteeReview");
     assertThat(pi).variables().containsEntry("inspectionResult", "CONFORMING");
 
@@ -415,6 +423,20 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     review.put(ApplicationProcess.REVIEW_FINDINGS, "セキュリティ項目に不備");
     complete(no, "Task_ReviewApplication", review);
     assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification");
+
+    // 第6条1: certifying against the 不適合 review needs the manager's reason, recorded with the decision.
+    String decisionId = task(no, "Task_DecideCertification").getId();
+    String instanceId = instance(no, KEY).getId();
+    assertThatThrownBy(() -> taskService.complete(decisionId, Map.of(ApplicationProcess.DECISION, "CERTIFY")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("第6条第1項");
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+        ApplicationProcess.NON_CONFORMITY_OVERRIDE, "B-29・B-30は実地調査で是正を確認した"));
+    Application decided = applications.get(no);
+    assertThat(decided.decision()).isEqualTo("CERTIFY");
+    assertThat(decided.decisionOverrideReason()).isEqualTo("B-29・B-30は実地調査で是正を確認した");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName(ApplicationProcess.NON_CONFORMITY_OVERRIDE).singleResult().getValue())
+        .isEqualTo("B-29・B-30は実地調査で是正を確認した");
   }
 
   @Test

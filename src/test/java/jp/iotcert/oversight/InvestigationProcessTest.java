@@ -121,7 +121,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     transactions.executeWithoutResult(s -> investigations.explain(no, id, "説明します", List.of(), List.of(), "provider2"));
     runDueJobs(no);
     complete(no, "Task_AssessExplanation", Map.of("explanationSufficient", false, "assessmentNote", "現地で確認する"));
-    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-03-20", "inspectionLocation", "本社",
+    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-03-01", "inspectionLocation", "本社",
         "inspectors", "審査 花子"));
     complete(no, "Task_ReportInspection", Map.of("inspectionResult", "CONFORMING", "inspectionReport", "問題なし"));
     complete(no, "Task_RecordInspectionCost", Map.of("inspectionCost", 0));
@@ -152,9 +152,9 @@ class InvestigationProcessTest extends ProcessTestBase {
     // The same on-site inspection as for applications (第15条2), told to the provider.
     ProcessInstance inspection = instance(no, "on-site-inspection");
     assertThat(inspection).isWaitingAt("Task_ScheduleInspection");
-    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-04-20", "inspectionLocation", "本社",
+    complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-04-01", "inspectionLocation", "本社",
         "inspectors", "審査 花子"));
-    assertThat(latestNotice(no, "INSPECTION_SCHEDULED")).contains("第15条第2項").contains("2027-04-20").contains("本社");
+    assertThat(latestNotice(no, "INSPECTION_SCHEDULED")).contains("第15条第2項").contains("2027-04-01").contains("本社");
     complete(no, "Task_ReportInspection", Map.of("inspectionResult", "NONCONFORMING", "inspectionReport", "ログ保存が3か月"));
     assertThat(pi).isWaitingAt("Task_RecordInspectionCost");
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_RecordInspectionCost").getId(),

@@ -1,0 +1,53 @@
+package jp.iotcert.inspection;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.FormRuleViolation;
+import org.springframework.stereotype.Service;
+
+/**
+ * The report of an on-site inspection (第6条3, 第15条2) tells what was found at the provider's
+ * premises, so it cannot be completed before the day the inspection was scheduled for (the
+ * `inspectionDate` agreed in 「実地調査の日程を調整する」), judged by the day in Japan.
+ */
+@Service
+public class InspectionReportRules {
+
+  /**
+   * @param inspectionDate the scheduled day
+   * @param today today in Japan ({@link BusinessCalendar#today()})
+   * @throws FormRuleViolation when the report comes before the scheduled day
+   */
+  public void checkReportDate(LocalDate inspectionDate, LocalDate today) {
+    if (today.isBefore(inspectionDate)) {
+      throw new FormRuleViolation(InspectionProcess.INSPECTION_REPORT,
+          "実地調査の予定日（" + inspectionDate.getYear() + "年" + inspectionDate.getMonthValue() + "月"
+              + inspectionDate.getDayOfMonth() + "日）より前には、調査結果を報告できません。調査を行った後に報告してください。");
+    }
+  }
+
+  /**
+   * The scheduled day as the schedule form stored it: a date string (`2026-12-10`, `2026/12/10`, or
+   * an ISO date-time whose day is taken), a {@link LocalDate}, or a {@link Date} (read in Japan time).
+   *
+   * @throws IllegalStateException when there is none or it cannot be read: a fault of the model or
+   *     data for the operators, not something the reporter can correct
+   */
+  public static LocalDate scheduledDay(Object value) {
+    if (value instanceof LocalDate day) {
+      return day;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(BusinessCalendar.ZONE).toLocalDate();
+    }
+    String text = value == null ? "" : value.toString().strip().replace('/', '-');
+    try {
+      return text.length() > 10 ? LocalDateTime.parse(text.substring(0, 19)).toLocalDate() : LocalDate.parse(text);
+    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+      throw new IllegalStateException("The inspection date '" + value + "' cannot be read", e);
+    }
+  }
+}
