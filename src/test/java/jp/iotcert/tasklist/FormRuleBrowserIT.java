@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.Application;
 import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.application.ApplicationRepository;
 import jp.iotcert.application.ApplicationService;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
@@ -54,6 +55,7 @@ class FormRuleBrowserIT {
 
   @LocalServerPort int port;
   @Autowired ApplicationService applications;
+  @Autowired ApplicationRepository applicationRepository;
   @Autowired DisclosureCatalogue catalogue;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
@@ -126,6 +128,46 @@ class FormRuleBrowserIT {
         .isEqualTo("セキュリティ項目が審査基準に適合しない");
   }
 
+  /**
+   * 第6条1: the manager deciding on a 不適合 review sees that result at the top; choosing 認定する
+   * brings up the required override reason, which is recorded with the decision.
+   */
+  @Test
+  void certifyingANonConformingReviewAsksForTheReasonAndRecordsIt() {
+    Application application = applications.submit(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER,
+        "不適合審査ブラウザ確認", TestApplications.fullDisclosure(catalogue)), TestApplications.registryCertificate(),
+        List.of());
+    String no = application.applicationNumber();
+    atDecision(no, Map.of(ApplicationProcess.REVIEW_RESULT, "NON_CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "B-29 が不十分", ApplicationProcess.NON_CONFORMING_ITEMS, "B-29"));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys("manager1");
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'認定の可否を決定する')]"))).click();
+    By certify = By.xpath("//label[normalize-space(.)='認定する']//input[@type='radio']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(certify));
+    clickText(wait, "引き受ける");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("審査結果は「不適合」です").contains("B-29");
+    By override = By.xpath("//label[contains(.,'審査結果（不適合）に反して認定する理由')]"
+        + "/ancestor::*[contains(@class,'fjs-form-field')]//textarea");
+    assertThat(browser.findElements(override)).as("asked only when certifying").isEmpty();
+    click(wait.until(ExpectedConditions.elementToBeClickable(certify)));
+    WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(override));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", reason);
+    reason.sendKeys("実地調査でB-29の是正を確認した");
+    clickText(wait, "完了");
+
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> task(no) == null);
+    assertThat(applicationRepository.get(no).decisionOverrideReason()).isEqualTo("実地調査でB-29の是正を確認した");
+  }
+
   private Task task(String no) {
     return taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_DecideCertification")
         .singleResult();
@@ -138,15 +180,18 @@ class FormRuleBrowserIT {
 
   /** Completeness, fee and a conforming review, as the people would. */
   private void atDecision(String no) {
+    atDecision(no, Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合",
+        ApplicationProcess.CONFORMING_ITEMS, catalogue.all().stream().map(i -> i.itemId()).toList()));
+  }
+
+  private void atDecision(String no, Map<String, Object> reviewVariables) {
     Jobs.runDue(runtimeService, managementService, no);
     complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L,
         LocalDate.now(BusinessCalendar.ZONE), "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);
-    Map<String, Object> review = new HashMap<>(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
-        ApplicationProcess.REVIEW_FINDINGS, "適合",
-        ApplicationProcess.CONFORMING_ITEMS, catalogue.all().stream().map(i -> i.itemId()).toList()));
-    complete(no, "Task_ReviewApplication", review);
+    complete(no, "Task_ReviewApplication", new HashMap<>(reviewVariables));
     Jobs.runDue(runtimeService, managementService, no);
     assertThat(task(no)).isNotNull();
   }
