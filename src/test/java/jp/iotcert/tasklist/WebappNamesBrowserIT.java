@@ -26,7 +26,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What the webapps show around the work: no "migrate to Camunda 8" banner (styles/user-styles.css),
+ * What the webapps show around the work: no "migrate to Camunda 8" banner in Tasklist, Welcome, Cockpit
+ * and Admin (styles/user-styles.css),
  * group and person names as people read them (IdentitySetup): 「事務局」, 「事務局 一郎」.
  */
 @ExtendWith(Chromium.class)
@@ -83,6 +84,11 @@ class WebappNamesBrowserIT {
     browser.manage().deleteAllCookies();
     login(wait, "cockpit", "manager1");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .app-menu, .dashboard")));
+    assertNoBanner(wait);
+
+    browser.manage().deleteAllCookies();
+    login(wait, "admin", "demo");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-header]"), "システム 管理者"));
     assertNoBanner(wait);
   }
 
