@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.Markdown;
+import jp.iotcert.identity.PersonNames;
 import org.springframework.stereotype.Service;
 
 /** 第7条: the members' opinions on an application, kept in the application's tables, and their summary for the chair. */
@@ -18,11 +19,14 @@ public class CommitteeDeliberation {
   private final CommitteeOpinions opinions;
   private final OpinionRules rules;
   private final BusinessCalendar calendar;
+  private final PersonNames names;
 
-  public CommitteeDeliberation(CommitteeOpinions opinions, OpinionRules rules, BusinessCalendar calendar) {
+  public CommitteeDeliberation(CommitteeOpinions opinions, OpinionRules rules, BusinessCalendar calendar,
+      PersonNames names) {
     this.opinions = opinions;
     this.rules = rules;
     this.calendar = calendar;
+    this.names = names;
   }
 
   /** A member takes (or is given) an opinion task: only a selected member may ({@link OpinionRules}). */
@@ -38,10 +42,10 @@ public class CommitteeDeliberation {
     opinions.record(applicationNumber, memberId, opinion, comment, calendar.now());
   }
 
-  /** The opinions as a Markdown list for the chair's form. */
+  /** The opinions as a Markdown list for the chair's form, each under the member's name (「委員 一」, not the account id). */
   public String summary(String applicationNumber) {
     String summary = opinions.forApplication(applicationNumber).stream()
-        .map(o -> "- **" + o.memberId() + "**: " + LABELS.getOrDefault(o.opinion(), o.opinion()) + " — "
+        .map(o -> "- **" + Markdown.inline(names.of(o.memberId())) + "**: " + LABELS.getOrDefault(o.opinion(), o.opinion()) + " — "
             + Markdown.inline(o.comment()))
         .collect(Collectors.joining("\n"));
     return Markdown.clip(summary, SUMMARY_LIMIT);

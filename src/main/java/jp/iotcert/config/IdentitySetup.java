@@ -156,9 +156,10 @@ public class IdentitySetup implements SmartInitializingSingleton {
     User admin = identityService.createUserQuery().userId(id).singleResult();
     if (admin == null) {
       admin = identityService.newUser(id);
-      admin.setFirstName("管理者");
-      admin.setLastName("システム");
     }
+    // Tasklist and Cockpit show "firstName lastName": Japanese order puts the family name first.
+    admin.setFirstName("システム");
+    admin.setLastName("管理者");
     admin.setPassword(accounts.adminPassword());
     identityService.saveUser(admin);
     if (identityService.createUserQuery().userId(id).memberOfGroup(Groups.ADMIN).count() == 0) {
@@ -191,22 +192,36 @@ public class IdentitySetup implements SmartInitializingSingleton {
     }
   }
 
+  /** The group's id is the contract (candidate groups, authorizations); its name is what people read. */
   private void group(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identityService.saveGroup(group);
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(id);
+    } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+      return;
     }
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
   }
 
-  private void user(String id, String lastName, String firstName, String groupId) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
+  /**
+   * A demo user named in Japanese order as Tasklist shows it ("firstName lastName"): the family name
+   * goes into firstName, the given name into lastName, so 「事務局」「一郎」 reads 「事務局 一郎」.
+   * The names are set again at every start (accounts of older starts had them the other way round).
+   */
+  private void user(String id, String familyName, String givenName, String groupId) {
+    User user = identityService.createUserQuery().userId(id).singleResult();
+    if (user == null) {
+      user = identityService.newUser(id);
+      user.setFirstName(familyName);
+      user.setLastName(givenName);
       user.setPassword(AccountSettings.DEMO_PASSWORD);
       user.setEmail(id + "@iotcert.example.jp");
+      identityService.saveUser(user);
+    } else if (!familyName.equals(user.getFirstName()) || !givenName.equals(user.getLastName())) {
+      user.setFirstName(familyName);
+      user.setLastName(givenName);
       identityService.saveUser(user);
     }
     if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {

@@ -134,6 +134,12 @@ class ApplicationActionsApiTest extends ApiTestBase {
       assertThat(r.get("message").asText()).contains("定款");
     });
     assertThat(view.get("notices")).anySatisfy(n -> assertThat(n.get("kind").asText()).isEqualTo("SUPPLEMENT_REQUESTED"));
+    // One date convention in answers and notices: Japan time with its offset (JapanTimeJson), never UTC "Z".
+    String japanTime = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+09:00";
+    assertThat(view.get("submittedAt").asText()).matches(japanTime);
+    assertThat(view.get("notices")).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.get("sentAt").asText()).matches(japanTime));
+    assertThat(view.get("documents")).allSatisfy(d -> assertThat(d.get("uploadedAt").asText()).matches(japanTime));
 
     assertThat(call("provider2", HttpMethod.POST, "/api/applications/" + no + "/supplements", parts,
         MediaType.MULTIPART_FORM_DATA).getStatusCode().value()).isEqualTo(404);

@@ -92,8 +92,10 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     var consolidate = task(no, "Task_ConsolidateOpinions");
     assertThat(consolidate).isAssignedTo("committee1");
+    // Each opinion under the member's name as people read it (IdentitySetup's demo accounts), not the account id.
     assertThat((String) taskService.getVariable(consolidate.getId(), "opinionsSummary"))
-        .contains("committee1").contains("committee2").contains("賛成");
+        .contains("- **委員 一**: 賛成 — committee1 の意見").contains("- **委員 二**: 賛成 — committee2 の意見")
+        .doesNotContain("**committee1**");
     complete(no, "Task_ConsolidateOpinions", Map.of("committeeOpinion", "FAVOURABLE", "committeeSummary", "認定相当"));
     assertThat(pi).isWaitingAt("Task_DecideCertification");
     assertThat(pi).variables().containsEntry("committeeOpinion", "FAVOURABLE");
