@@ -2,6 +2,8 @@ package jp.iotcert.common;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * One window for every date from outside, so that year 0001 or +10000 never reaches a timer, a
@@ -18,7 +20,36 @@ public final class DateRules {
   public static final Period PLANNED_AHEAD = Period.ofYears(1);
   public static final Period DEADLINE_AHEAD = Period.ofYears(2);
 
+  /** The sentence refusing a date that cannot be read (an impossible date such as 2026-02-30 included). */
+  public static final String UNREADABLE = "日付を読み取れません。2026-12-10 のように年・月・日で入力してください。";
+
   private DateRules() {}
+
+  /**
+   * The one reading of a date a form sent (Tasklist sends {@code yyyy-MM-dd}; a REST client may send
+   * an ISO date-time, whose date as written counts, or a {@code Date}, read in Japan time): null when
+   * absent, never another date. Anything else, an impossible date included, is refused.
+   *
+   * @throws FormRuleViolation naming the field, with {@link #UNREADABLE}
+   */
+  public static LocalDate formDate(String field, Object value) {
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof java.util.Date date) {
+      return LocalDate.ofInstant(date.toInstant(), BusinessCalendar.ZONE);
+    }
+    String text = value == null ? "" : value.toString().strip();
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return text.length() <= 10 ? LocalDate.parse(text)
+          : LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(text));
+    } catch (DateTimeParseException e) {
+      throw new FormRuleViolation(field, UNREADABLE);
+    }
+  }
 
   /** Why a past event's date is refused, or null: between 2000-01-01 and today. */
   public static String pastEvent(LocalDate date, LocalDate today) {

@@ -1,7 +1,6 @@
 package jp.iotcert.common;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -21,14 +20,14 @@ public final class TaskInput {
     return value == null ? "" : value.toString().strip();
   }
 
-  /** A date field (a form's `yyyy-MM-dd`, or a longer ISO date-time), or null when absent or not a date. */
+  /**
+   * A date field (a form's `yyyy-MM-dd`, or a longer ISO date-time), or null when absent; a value
+   * that is no date is refused ({@link DateRules#formDate}), never read as another date or as absent.
+   *
+   * @throws FormRuleViolation naming the field
+   */
   public static LocalDate date(VariableScope scope, String name) {
-    String text = text(scope, name);
-    try {
-      return text.isEmpty() ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return DateRules.formDate(name, scope.getVariable(name));
   }
 
   /** The text cut to {@link #MAX_TEXT} characters (an ellipsis marks a cut), for texts composed from several inputs. */

@@ -32,4 +32,27 @@ class DateRulesTest {
     assertThatNoException().isThrownBy(
         () -> DateRules.checkFormDeadline("improvementDeadline", "改善の期限", TODAY.plusDays(1), TODAY));
   }
+
+  @Test
+  void aFormDateIsReadAsWrittenAndNeverAsAnotherDate() {
+    assertThat(DateRules.formDate("inspectionDate", "2026-12-10")).isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(DateRules.formDate("inspectionDate", " 2026-12-10 ")).isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(DateRules.formDate("inspectionDate", "2026-12-10T23:30:00Z")).isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(DateRules.formDate("inspectionDate", "2026-12-10T08:00:00+09:00")).isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(DateRules.formDate("inspectionDate", LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(DateRules.formDate("inspectionDate", java.util.Date.from(java.time.Instant.parse("2026-12-09T15:00:00Z"))))
+        .as("a Date is read in Japan time").isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(DateRules.formDate("inspectionDate", null)).isNull();
+    assertThat(DateRules.formDate("inspectionDate", "  ")).isNull();
+  }
+
+  @Test
+  void anUnreadableOrImpossibleFormDateIsRefusedInJapanese() {
+    for (String text : new String[] {"2026/12/10", "12/10/2026", "2026-02-30", "2026-13-01", "2026-1-5",
+        "2026-12-10x", "2026-12-10Tnoon", "来週", "20261210"}) {
+      assertThatThrownBy(() -> DateRules.formDate("inspectionDate", text)).as(text)
+          .isInstanceOf(FormRuleViolation.class).hasMessage(DateRules.UNREADABLE)
+          .satisfies(e -> assertThat((Object) ((FormRuleViolation) e).getDetail()).isEqualTo("inspectionDate"));
+    }
+  }
 }

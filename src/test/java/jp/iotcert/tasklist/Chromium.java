@@ -38,10 +38,11 @@ public class Chromium implements ExecutionCondition {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,1000", "--lang=ja", "--accept-lang=ja", "--user-data-dir=" + profile);
-    // The webapps choose their language from the browser's: a Japanese user's browser.
+    // The webapps choose their language from the browser's: a Japanese user's browser, in Japan time
+    // (TZ of the driver, which the browser inherits).
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort().build();
+        .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Tokyo")).build();
     return new ChromeDriver(service, options);
   }
 }

@@ -120,8 +120,8 @@ class TasklistBrowserIT {
     click(browser.findElement(formField("認定マークの使用")));
     browser.findElement(formField("調査の理由")).sendKeys("利用者からの苦情");
     browser.findElement(formField("事業者に求める説明・資料")).sendKeys("認定マークの掲載箇所の一覧");
-    // The date picker takes the browser's format (form-js), and stores an ISO date.
-    browser.findElement(formField("提出期限")).sendKeys(today.plusDays(14).format(DateTimeFormatter.ofPattern("MM/dd/yyyy")) + "\t");
+    // Date fields take 2026/12/10 (scripts/japanese-forms.js) and store an ISO date.
+    browser.findElement(formField("提出期限")).sendKeys(today.plusDays(14).format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "\t");
     clickText(wait, "開始");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "認定番号「IoT 9999-9999」の認定はありません"));
     assertThat(investigations.of(no)).isEmpty();

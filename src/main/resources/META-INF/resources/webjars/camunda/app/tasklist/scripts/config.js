@@ -29,8 +29,9 @@ export default {
   // },
   //
   // Clears a refused form's error notification once its task is completed or another task is
-  // opened (scripts/form-errors.js).
-  customScripts: ['scripts/form-errors.js'],
+  // opened (scripts/form-errors.js). Japanese date fields (format 2026/12/10, Japanese calendar,
+  // unreadable dates refused) and Japanese form-js validation messages (scripts/japanese-forms.js).
+  customScripts: ['scripts/form-errors.js', 'scripts/japanese-forms.js'],
 
   // Japanese is the default (fallback) language; English stays available:
   // the browser's preferred language decides, any language other than English
