@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * variables ({@link IdentitySetup#CARD_VARIABLES}) into the task. Tasklist shows a filter's variables
  * on the cards only when the user may read them; a task-local copy is read with the task itself, so
  * staff, reviewers and committee members see which case a task belongs to without a read grant on
- * every process instance (least privilege stays as it is).
+ * every process instance (least privilege stays as it is). No task form may have a field named like
+ * a card variable: its value would stay with the task's copy instead of reaching the process.
  */
 @Component("caseCard")
 public class CaseCardListener implements TaskListener {
