@@ -15,6 +15,8 @@ public final class ApplicationProcess {
   // Variables: identity of the case
   public static final String APPLICATION_NUMBER = "applicationNumber";
   public static final String APPLICATION_TYPE = "applicationType";
+  /** 「新規」 or 「更新」 ({@link ApplicationType#label()}): shown on the Tasklist cards. */
+  public static final String APPLICATION_KIND = "applicationKind";
   public static final String CORPORATE_NUMBER = "corporateNumber";
   public static final String PROVIDER_NAME = "providerName";
   public static final String SERVICE_NAME = "serviceName";
@@ -35,6 +37,13 @@ public final class ApplicationProcess {
   public static final String FEE_AMOUNT = "feeAmount";
   public static final String FEE_REMINDER_AT = "feeReminderAt";
   public static final String FEE_DUE_AT = "feeDueAt";
+
+  // Task due dates (java.util.Date, computed in Java, Asia/Tokyo)
+  /**
+   * Of a renewal (第12条): the review and the decision are due by the end of the day before the last
+   * day of validity of the certification renewed; null for a new application (no due date).
+   */
+  public static final String RENEWAL_DECISION_DUE_AT = "renewalDecisionDueAt";
 
   // Variables: review, decision
   public static final String DISCLOSURE_SUMMARY = "disclosureSummary";

@@ -11,9 +11,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
+import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
@@ -105,9 +107,11 @@ public class ApplicationService {
     }
     LocalDate today = calendar.today();
     LocalDate applicationDate = applicationDate(request, today, errors);
+    Optional<Certification> renewed = Optional.empty();
     if (ApplicationType.RENEWAL.name().equals(request.type()) && request.certificationNumber() != null
         && request.provider() != null && errors.isEmpty()) {
-      renewalRules.check(request.certificationNumber(), request.provider().corporateNumber(), applicationDate, errors);
+      renewed = renewalRules.check(request.certificationNumber(), request.provider().corporateNumber(),
+          applicationDate, errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("申請内容に" + errors.size() + "件の誤りがあります。", errors);
@@ -137,6 +141,7 @@ public class ApplicationService {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ApplicationProcess.APPLICATION_NUMBER, number);
     variables.put(ApplicationProcess.APPLICATION_TYPE, application.type().name());
+    variables.put(ApplicationProcess.APPLICATION_KIND, application.type().label());
     variables.put(ApplicationProcess.CHANNEL, application.channel().name());
     variables.put(ApplicationProcess.CORPORATE_NUMBER, application.corporateNumber());
     // Shown in the forms' text views: Markdown, the applicant's text made literal.
@@ -148,6 +153,9 @@ public class ApplicationService {
     }
     variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(applicationDate.plus(feeReminderAfter)));
     variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
+    // 第12条: the renewal is decided before the certification's last day of validity.
+    variables.put(ApplicationProcess.RENEWAL_DECISION_DUE_AT,
+        renewed.map(c -> BusinessCalendar.endOf(c.validUntil().minusDays(1))).orElse(null));
     runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, number, variables);
     return applications.get(number);
   }

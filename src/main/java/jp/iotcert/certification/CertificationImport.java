@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,7 +115,8 @@ public class CertificationImport {
         ? e.certifiedOn() : e.endedOn(), "旧台帳から登録", calendar.now());
     if (status == CertificationStatus.VALID) {
       runtimeService.startProcessInstanceByKey(CertificationProcess.KEY, e.certificationNumber(),
-          Map.of(CertificationProcess.CERTIFICATION_NUMBER, e.certificationNumber()));
+          CertificationProcess.startVariables(e.certificationNumber(), e.provider().name().strip(),
+              e.service().name().strip()));
     }
     return "CREATED";
   }

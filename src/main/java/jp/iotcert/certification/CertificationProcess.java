@@ -1,6 +1,8 @@
 package jp.iotcert.certification;
 
 import java.util.List;
+import java.util.Map;
+import jp.iotcert.common.Markdown;
 
 /**
  * Names shared by the `certification` process model, its forms, the DMN table `certification-lapse`
@@ -20,6 +22,9 @@ public final class CertificationProcess {
   public static final String ERROR_NOT_IN_FORCE = "CERTIFICATION_NOT_IN_FORCE";
 
   public static final String CERTIFICATION_NUMBER = "certificationNumber";
+  /** Shown on the Tasklist cards (Markdown-escaped like in the other processes); set at the start. */
+  public static final String PROVIDER_NAME = "providerName";
+  public static final String SERVICE_NAME = "serviceName";
   public static final String VALID_UNTIL = "validUntil";
   // Timer dates (java.util.Date, computed in Java, Asia/Tokyo)
   public static final String RENEWAL_REMINDER_AT = "renewalReminderAt";
@@ -54,6 +59,13 @@ public final class CertificationProcess {
   public static final String CERTIFICATE_RETURN_REMINDER_CYCLE = "certificateReturnReminderCycle";
   /** Form field of 「認定証の返納を確認する」 (form-confirm-certificate-return). */
   public static final String CERTIFICATE_RETURNED_ON = "certificateReturnedOn";
+
+  /** The variables a `certification` instance starts with. */
+  public static Map<String, Object> startVariables(String certificationNumber, String providerName,
+      String serviceName) {
+    return Map.of(CERTIFICATION_NUMBER, certificationNumber, PROVIDER_NAME, Markdown.inline(providerName),
+        SERVICE_NAME, Markdown.inline(serviceName));
+  }
 
   private CertificationProcess() {}
 }

@@ -2,7 +2,6 @@ package jp.iotcert.certification;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.Counters;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,7 +58,8 @@ public class CertificationService {
     register.recordEvent(certification.certificationNumber(), "CERTIFIED", CertificationStatus.VALID, certifiedOn,
         "認定（有効期間 " + validUntil + " まで）", calendar.now());
     runtimeService.startProcessInstanceByKey(CertificationProcess.KEY, certification.certificationNumber(),
-        Map.of(CertificationProcess.CERTIFICATION_NUMBER, certification.certificationNumber()));
+        CertificationProcess.startVariables(certification.certificationNumber(), certification.providerName(),
+            certification.serviceName()));
     return certification;
   }
 

@@ -7,6 +7,8 @@ public final class CommitteeProcess {
 
   // Variables passed in by the calling certification-application
   public static final String APPLICATION_NUMBER = "applicationNumber";
+  /** 「新規」 or 「更新」 of the application (passed in for the Tasklist cards). */
+  public static final String APPLICATION_KIND = "applicationKind";
   public static final String CORPORATE_NUMBER = "corporateNumber";
   public static final String PROVIDER_NAME = "providerName";
   public static final String SERVICE_NAME = "serviceName";

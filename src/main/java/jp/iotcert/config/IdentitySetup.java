@@ -42,6 +42,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdentitySetup implements SmartInitializingSingleton {
 
   static final String INSPECTION_KEY = "on-site-inspection";
+  static final String OVERDUE_FILTER = "期限切れ";
+  /**
+   * The process variables every task card shows (which case it is). Each process whose tasks appear
+   * in Tasklist carries those of its case: an application its number and 新規/更新, a certified
+   * service its certification number; all the provider's and the service's name.
+   */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", ApplicationProcess.APPLICATION_NUMBER, "label", "申請番号"),
+      Map.of("name", CertificationProcess.CERTIFICATION_NUMBER, "label", "認定番号"),
+      Map.of("name", ApplicationProcess.PROVIDER_NAME, "label", "事業者"),
+      Map.of("name", ApplicationProcess.SERVICE_NAME, "label", "サービス"),
+      Map.of("name", ApplicationProcess.APPLICATION_KIND, "label", "新規／更新"));
   /** Demo provider accounts and the (valid) corporate numbers they act for. */
   static final Map<String, String> DEMO_PROVIDERS = Map.of("provider1", "7000012050002", "provider2", "4010401023000");
 
@@ -145,6 +157,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
         List.of(Groups.STAFF, Groups.MANAGER));
     filter("認定審査委員会", 10, taskService.createTaskQuery().processDefinitionKey(CommitteeProcess.KEY),
         "認定審査委員会（committee-review）のタスク", List.of(Groups.STAFF, Groups.COMMITTEE, Groups.MANAGER));
+    filter(OVERDUE_FILTER, -8, taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+        "期限日を過ぎたタスク（期限日の古い順）", List.of(Groups.STAFF, Groups.MANAGER));
   }
 
   /**
@@ -249,7 +263,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
       filter = filterService.newTaskFilter(name);
     }
     filter.setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "autoRefresh", true));
+    filter.setProperties(Map.of("description", description, "priority", priority, "autoRefresh", true,
+        "variables", CARD_VARIABLES));
     filterService.saveFilter(filter);
     for (String group : groups) {
       grant(group, Resources.FILTER, filter.getId(), Permissions.READ);

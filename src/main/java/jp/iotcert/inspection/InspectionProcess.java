@@ -11,12 +11,19 @@ public final class InspectionProcess {
 
   // Variables passed in by the callers, shown in the forms
   public static final String APPLICATION_NUMBER = "applicationNumber";
+  /** 「新規」 or 「更新」 of the application (passed in for the Tasklist cards). */
+  public static final String APPLICATION_KIND = "applicationKind";
   public static final String CERTIFICATION_NUMBER = "certificationNumber";
   public static final String PROVIDER_NAME = "providerName";
   public static final String SERVICE_NAME = "serviceName";
 
   // Form fields of 「実地調査の日程を調整する」
   public static final String INSPECTION_DATE = "inspectionDate";
+  /**
+   * Due date of 「実地調査の結果を報告する」: the end of the inspection day (java.util.Date, Asia/Tokyo),
+   * computed by `notifyInspectionSchedule` from the scheduled date; null when the date cannot be read.
+   */
+  public static final String INSPECTION_DUE_AT = "inspectionDueAt";
   public static final String INSPECTION_LOCATION = "inspectionLocation";
   public static final String INSPECTORS = "inspectors";
 

@@ -93,7 +93,7 @@ class CaseAccessApiTest extends ApiTestBase {
   @Test
   void eachGroupGetsItsTasklistFiltersAndOnlyManagersOpenCockpit() {
     assertThat(filterNames("staff1")).containsExactlyInAnyOrder("自分のタスク", "グループのタスク", "申請審査", "実地調査", "認定審査委員会",
-        "認定サービス", "監督（緊急事態・調査・改善・取消し）");
+        "認定サービス", "監督（緊急事態・調査・改善・取消し）", "期限切れ");
     assertThat(filterNames("reviewer1")).containsExactlyInAnyOrder("自分のタスク", "グループのタスク", "申請審査", "実地調査");
     assertThat(filterNames("committee1")).containsExactlyInAnyOrder("自分のタスク", "認定審査委員会");
     assertThat(filterNames("delegate1")).containsExactly("自分のタスク");

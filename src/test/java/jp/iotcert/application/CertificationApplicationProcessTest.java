@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("Task_ReviewApplication");
     assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
     assertThat(task(no, "Task_ReviewApplication")).hasCandidateGroup("reviewer");
+    assertThat(task(no, "Task_ReviewApplication").getDueDate()).as("no deadline for a new application").isNull();
     assertThat(runtimeService.getVariable(pi.getId(), ApplicationProcess.CRITERIA_ITEMS).toString())
         .contains("\"value\":\"B-01\"").contains("開示情報の時点（必須）");
 
@@ -71,6 +73,11 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2026-12-10", "inspectionLocation", "本社",
         "inspectors", "審査 花子"));
     assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("INSPECTION_SCHEDULED");
+    // The report is due at the end of the inspection day; the card says which application it is.
+    var report = task(no, "Task_ReportInspection");
+    assertThat(report.getDueDate()).isEqualTo(BusinessCalendar.endOf(LocalDate.of(2026, 12, 10)));
+    assertThat(taskService.getVariable(report.getId(), ApplicationProcess.APPLICATION_KIND)).isEqualTo("新規");
+    assertThat(taskService.getVariable(report.getId(), ApplicationProcess.APPLICATION_NUMBER)).isEqualTo(no);
     // The report cannot come before the scheduled day (Japan's day).
     String reportId = task(no, "Task_ReportInspection").getId();
     clockAt(LocalDate.of(2026, 12, 9).atTime(23, 59));
@@ -91,6 +98,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     }
     runDueJobs(no);
     var consolidate = task(no, "Task_ConsolidateOpinions");
+    assertThat(taskService.getVariable(consolidate.getId(), ApplicationProcess.APPLICATION_KIND)).isEqualTo("新規");
     assertThat(consolidate).isAssignedTo("committee1");
     // Each opinion under the member's name as people read it (IdentitySetup's demo accounts), not the account id.
     assertThat((String) taskService.getVariable(consolidate.getId(), "opinionsSummary"))
@@ -119,6 +127,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
 
     ProcessInstance lifecycle = instance(certified.certificationNumber(), CertificationProcess.KEY);
     assertThat(lifecycle).isNotNull().isWaitingAt("Timer_RenewalReminder");
+    assertThat(lifecycle).variables().containsEntry(CertificationProcess.SERVICE_NAME, "IoT監視クラウド")
+        .containsEntry(CertificationProcess.PROVIDER_NAME, entry.providerName());
     assertThat(runtimeService.getVariable(lifecycle.getId(), "validityEndsAt"))
         .isEqualTo(BusinessCalendar.endOf(LocalDate.of(2028, 11, 30)));
 
@@ -188,6 +198,14 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     ProcessInstance pi = instance(no, KEY);
     assertThat(pi).variables().containsEntry(ApplicationProcess.AUTO_COMPLETE, false);
     assertThat((String) runtimeService.getVariable(pi.getId(), ApplicationProcess.MISSING_ITEMS)).contains("B-21");
+    // The card shows which case it is; the first check is due when the fee is.
+    assertThat(pi).variables().containsEntry(ApplicationProcess.APPLICATION_KIND, "新規")
+        .containsEntry(ApplicationProcess.APPLICATION_NUMBER, no)
+        .containsEntry(ApplicationProcess.SERVICE_NAME, "補正サービス")
+        .containsKey(ApplicationProcess.PROVIDER_NAME);
+    assertThat(task(no, "Task_CheckCompleteness").getDueDate())
+        .isEqualTo(runtimeService.getVariable(pi.getId(), ApplicationProcess.FEE_DUE_AT))
+        .isEqualTo(BusinessCalendar.endOf(application.feeDueOn()));
 
     complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
     assertThat(pi).hasPassed("Task_RequestSupplement").isWaitingAt("Gateway_AwaitSupplement");
@@ -200,6 +218,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     applicationService.supplement(no, new ApplicationService.SupplementRequest("追記しました",
         List.of(new DisclosureValue("B-21", "99.9%")), null), List.of(), List.of());
     assertThat(pi).hasPassed("Event_SupplementReceived").isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
+    // The check of the supplement is due when the supplement was.
+    assertThat(task(no, "Task_CheckCompleteness").getDueDate()).isEqualTo(BusinessCalendar.endOf(today.plusDays(30)));
     assertThat(pi).variables().containsEntry(ApplicationProcess.AUTO_COMPLETE, true);
     assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.SUBMITTED);
   }
@@ -327,9 +347,18 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     String renewal = applicationService.submit(TestApplications.renewal(TestApplications.PROVIDER2_NUMBER,
         "更新不認定の手順", certificationNumber, TestApplications.fullDisclosure(catalogue)), List.of(), List.of())
         .applicationNumber();
+    assertThat(instance(renewal, KEY)).variables().containsEntry(ApplicationProcess.APPLICATION_KIND, "更新")
+        .containsEntry(ApplicationProcess.CERTIFICATION_NUMBER, certificationNumber);
     passCompletenessAndFee(renewal, inWindow);
     assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
-    reviewAndDecide(renewal, "REFUSE");
+    // 第12条: the review and the decision are due the day before the last day of validity (2028-11-30).
+    Date dueBeforeLastDay = BusinessCalendar.endOf(LocalDate.of(2028, 11, 29));
+    assertThat(register.find(certificationNumber).orElseThrow().validUntil()).isEqualTo(LocalDate.of(2028, 11, 30));
+    assertThat(task(renewal, "Task_ReviewApplication").getDueDate()).isEqualTo(dueBeforeLastDay);
+    complete(renewal, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
+        "conformingItems", allItems()));
+    assertThat(task(renewal, "Task_DecideCertification").getDueDate()).isEqualTo(dueBeforeLastDay);
+    complete(renewal, "Task_DecideCertification", Map.of("decision", "REFUSE", "decisionReasons", "基準に適合しない"));
     assertThat(passed(renewal, "Task_EndNotCertified")).isTrue();
     assertThat(passed(renewal, "Task_EndRenewalReviewNotCertified")).isTrue();
     assertThat(passed(renewal, "Task_NotifyNotCertified")).isTrue();

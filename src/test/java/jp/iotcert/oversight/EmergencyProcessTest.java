@@ -56,6 +56,8 @@ class EmergencyProcessTest extends ProcessTestBase {
     ProcessInstance pi = instance(no, EmergencyProcess.KEY);
     assertThat(pi).isWaitingAt("Task_AssessEmergency");
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isTrue();
+    // Each task is due one report interval (P7D) after it appears.
+    assertThat(task(no, "Task_AssessEmergency").getDueDate()).isEqualTo(tokyo(LocalDate.of(2027, 3, 9).atTime(10, 0)));
 
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_AssessEmergency").getId(), Map.of("notifiedPromptly", true)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("所見");
@@ -89,6 +91,7 @@ class EmergencyProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2027, 3, 18));
     runDueJobs(no);
     assertThat(pi).isWaitingAt("Task_FollowUpOverdueReport");
+    assertThat(task(no, "Task_FollowUpOverdueReport").getDueDate()).isEqualTo(tokyo(LocalDate.of(2027, 3, 25).atTime(10, 0)));
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_FollowUpOverdueReport").getId(), Map.of(
         "emergencyAction", "CLOSE", "closingSummary", "復旧を確認", "openInvestigation", true)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("説明・資料");

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.NotFoundException;
@@ -44,6 +45,8 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
         .param(no).query(String.class).single()).contains("第16条").contains(id).contains("公表します");
 
     transactions.executeWithoutResult(s -> requests.report(no, id, "保存期間を13か月に変更しました"));
+    // Due at the improvement deadline (第16条).
+    assertThat(task(no, "Task_VerifyImprovement").getDueDate()).isEqualTo(BusinessCalendar.endOf(LocalDate.of(2027, 3, 31)));
     complete(no, "Task_VerifyImprovement", Map.of("improved", true, "verificationNote", "設定を確認した"));
     assertThat(pi).isEnded().hasPassed("Task_PublishImprovementRequest", "Task_CloseImprovementRequest", "End_Improved");
     assertThat(requests.get(id).status()).isEqualTo("IMPROVED");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.support.ProcessTestBase;
@@ -54,6 +55,11 @@ class InvestigationProcessTest extends ProcessTestBase {
     transactions.executeWithoutResult(s -> investigations.explain(no, id, "ログは13か月保存しています", List.of(), List.of(), "provider2"));
     runDueJobs(no);
     assertThat(pi).isWaitingAt("Task_AssessExplanation");
+    // Due at the explanation deadline (第15条第1項), and the card names the certification.
+    var assess = task(no, "Task_AssessExplanation");
+    assertThat(assess.getDueDate()).isEqualTo(BusinessCalendar.endOf(LocalDate.of(2027, 3, 31)));
+    assertThat(taskService.getVariable(assess.getId(), InvestigationProcess.CERTIFICATION_NUMBER)).isEqualTo(no);
+    assertThat(taskService.getVariable(assess.getId(), InvestigationProcess.SERVICE_NAME)).isEqualTo("説明十分サービス");
     assertThatThrownBy(() -> transactions.executeWithoutResult(s -> investigations.explain(no, id, "再提出", List.of(), List.of(), "provider2")))
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_AssessExplanation").getId(),

@@ -480,6 +480,7 @@ class EndpointTableTest extends ApiTestBase {
       "staff FILTER 実地調査 READ", "reviewer FILTER 実地調査 READ", "manager FILTER 実地調査 READ",
       "staff FILTER 認定サービス READ", "manager FILTER 認定サービス READ",
       "staff FILTER 監督（緊急事態・調査・改善・取消し） READ", "manager FILTER 監督（緊急事態・調査・改善・取消し） READ",
+      "staff FILTER 期限切れ READ", "manager FILTER 期限切れ READ",
       "staff FILTER 認定審査委員会 READ", "committee FILTER 認定審査委員会 READ", "manager FILTER 認定審査委員会 READ");
 
   /** Resource types every row of ENGINE_ROWS together exercises; a grant on another type needs rows. */

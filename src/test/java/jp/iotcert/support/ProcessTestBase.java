@@ -74,6 +74,11 @@ public abstract class ProcessTestBase {
     ClockUtil.setCurrentTime(Date.from(tokyoTime.atZone(BusinessCalendar.ZONE).toInstant()));
   }
 
+  /** The instant of a Japan time, as the engine stores due dates. */
+  protected static Date tokyo(LocalDateTime tokyoTime) {
+    return Date.from(tokyoTime.atZone(BusinessCalendar.ZONE).toInstant());
+  }
+
   protected static void clockAt(LocalDate tokyoDay) {
     clockAt(tokyoDay.atTime(10, 0));
   }

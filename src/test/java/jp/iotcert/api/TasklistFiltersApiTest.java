@@ -1,0 +1,133 @@
+package jp.iotcert.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.config.IdentitySetup;
+import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Issue 10, "which case is this?": every Tasklist filter shows the case on its cards (filter
+ * variables), existing installations get them at the next start, and 「期限切れ」 lists the overdue.
+ */
+class TasklistFiltersApiTest extends ApiTestBase {
+
+  private static final List<String> CARD_VARIABLES = List.of(ApplicationProcess.APPLICATION_NUMBER,
+      ApplicationProcess.CERTIFICATION_NUMBER, ApplicationProcess.PROVIDER_NAME, ApplicationProcess.SERVICE_NAME,
+      ApplicationProcess.APPLICATION_KIND);
+
+  @Autowired FilterService filterService;
+  @Autowired TaskService taskService;
+  @Autowired IdentitySetup identitySetup;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void everyFilterShowsTheCaseOnItsCards() {
+    List<Filter> filters = filterService.createFilterQuery().list();
+    assertThat(filters).extracting(Filter::getName).contains("自分のタスク", "グループのタスク", "申請審査", "実地調査",
+        "認定審査委員会", "認定サービス", "監督（緊急事態・調査・改善・取消し）", "期限切れ");
+    for (Filter filter : filters) {
+      assertThat(variableNames(filter)).as(filter.getName()).containsExactlyElementsOf(CARD_VARIABLES);
+    }
+    // As Tasklist reads them (staff1's own view of the filters).
+    for (JsonNode filter : get("staff1", "/engine-rest/filter?itemCount=false").getBody()) {
+      List<String> labels = new ArrayList<>();
+      filter.get("properties").get("variables").forEach(v -> labels.add(v.get("label").asText()));
+      assertThat(labels).as(filter.get("name").asText())
+          .containsExactly("申請番号", "認定番号", "事業者", "サービス", "新規／更新");
+    }
+  }
+
+  @Test
+  void anInstallationWithoutCardVariablesGetsThemAtTheNextStartOnce() {
+    Filter filter = filterService.createFilterQuery().filterName("申請審査").singleResult();
+    filter.setProperties(Map.of("description", "旧版", "priority", 0));
+    filterService.saveFilter(filter);
+    long count = filterService.createFilterQuery().count();
+
+    identitySetup.afterSingletonsInstantiated();
+
+    Filter updated = filterService.getFilter(filter.getId());
+    assertThat(variableNames(updated)).containsExactlyElementsOf(CARD_VARIABLES);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(count);
+    assertThat(filterService.createFilterQuery().filterName("申請審査").count()).isEqualTo(1);
+  }
+
+  @Test
+  void theOverdueFilterListsTasksPastTheirDueDateOnlyWithTheirCase() {
+    LocalDate first = LocalDate.now(BusinessCalendar.ZONE);
+    clockAt(first);
+    String overdue = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "期限切れ確認サービス");
+    clockAt(first.plusDays(20));
+    String future = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "期限内サービス");
+    // The completeness checks are due with the fee (30 days): the first is overdue on day 35, the second not.
+    clockAt(first.plusDays(35));
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(overdue).singleResult().getDueDate())
+        .isEqualTo(BusinessCalendar.endOf(first.plusDays(30)));
+
+    String filterId = filterService.createFilterQuery().filterName("期限切れ").singleResult().getId();
+    ResponseEntity<JsonNode> list = hal("staff1", "/engine-rest/filter/" + filterId + "/list");
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    List<String> instances = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (JsonNode task : list.getBody().get("_embedded").get("task")) {
+      instances.add(task.get("processInstanceId").asText());
+      if (task.get("processInstanceId").asText().equals(instanceId(overdue))) {
+        // The card of the overdue task: its variables come embedded, as Tasklist shows them.
+        task.get("_embedded").get("variable")
+            .forEach(v -> values.add(v.get("name").asText() + "=" + v.get("value").asText()));
+      }
+    }
+    assertThat(instances).contains(instanceId(overdue)).doesNotContain(instanceId(future));
+    assertThat(values).contains(ApplicationProcess.APPLICATION_NUMBER + "=" + overdue,
+        ApplicationProcess.APPLICATION_KIND + "=新規", ApplicationProcess.SERVICE_NAME + "=期限切れ確認サービス");
+    // A provider has no filter at all.
+    assertThat(hal("provider1", "/engine-rest/filter/" + filterId + "/list").getStatusCode().value()).isEqualTo(403);
+  }
+
+  private String instanceId(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+  }
+
+  /** As Tasklist asks for a filter's tasks: HAL, so the filter's variables come embedded. */
+  private ResponseEntity<JsonNode> hal(String user, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> variableNames(Filter filter) {
+    List<Map<String, Object>> variables = (List<Map<String, Object>>) filter.getProperties().get("variables");
+    assertThat(variables).as(filter.getName() + " has card variables").isNotNull();
+    return variables.stream().map(v -> (String) v.get("name")).toList();
+  }
+
+  private static void clockAt(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(BusinessCalendar.ZONE).toInstant()));
+  }
+}

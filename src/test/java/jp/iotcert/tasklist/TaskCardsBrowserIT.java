@@ -1,0 +1,95 @@
+package jp.iotcert.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jp.iotcert.application.ApplicationService;
+import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.support.TestApplications;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 10, "which case is this?", in the real Tasklist: the cards show the application number,
+ * the service and 新規／更新, and staff find an application's task by typing its number into the
+ * search and choosing the business key.
+ */
+@ExtendWith(Chromium.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.generate-unique-process-engine-name=false", "iotcert.mail.enabled=false"})
+@ActiveProfiles("test")
+@DirtiesContext
+class TaskCardsBrowserIT {
+
+  @LocalServerPort int port;
+  @Autowired ApplicationService applications;
+  @Autowired DisclosureCatalogue catalogue;
+
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    browser = Chromium.start(Files.createTempDirectory("chromium-profile"));
+  }
+
+  @AfterEach
+  void stopBrowser() throws Exception {
+    if (browser != null) {
+      Files.write(Path.of("target", "task-cards-screenshot.png"), browser.getScreenshotAs(OutputType.BYTES));
+      browser.quit();
+    }
+  }
+
+  @Test
+  void cardsSayWhichCaseAndTheSearchFindsAnApplicationByItsNumber() {
+    String wanted = submit("カード検索サービス");
+    String other = submit("カード別件サービス");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("staff1");
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'申請審査')]"))).click();
+    // The cards: the application number and the provider, with their labels (Tasklist shows the first
+    // two variables a task has; サービス and 新規／更新 unfold under the card's arrow).
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), wanted));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), other));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("申請番号", "事業者", "株式会社テスト");
+
+    // The search: click into it, choose the business key from the types it offers, type the number.
+    WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".search-container > input")));
+    search.click();
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class,'dropdown-menu')]//a[contains(normalize-space(.),'プロセスインスタンスのビジネスキー')]"))));
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.switchTo().activeElement().getTagName().equals("input"));
+    browser.switchTo().activeElement().sendKeys(wanted + "\n");
+    wait.until(d -> !d.findElement(By.tagName("body")).getText().contains(other));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains(wanted).doesNotContain(other);
+  }
+
+  private String submit(String serviceName) {
+    return applications.submit(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, serviceName,
+        TestApplications.fullDisclosure(catalogue)), TestApplications.registryCertificate(), List.of()).applicationNumber();
+  }
+
+  private void click(WebElement element) {
+    browser.executeScript("arguments[0].click();", element);
+  }
+}
