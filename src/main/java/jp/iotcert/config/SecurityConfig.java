@@ -87,6 +87,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/certifications/*/cases").hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.DELEGATE)
             .requestMatchers(HttpMethod.GET, "/api/certifications/*/investigations/*/documents/*")
                 .hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.DELEGATE)
+            // What is due across all instances: the manager's overview, and staff who do the work.
+            .requestMatchers(HttpMethod.GET, "/api/manager/due").hasAnyRole(STAFF, MANAGER)
             .anyRequest().denyAll());
     return http.build();
   }

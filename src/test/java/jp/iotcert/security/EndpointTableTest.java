@@ -193,6 +193,9 @@ class EndpointTableTest extends ApiTestBase {
       row("POST /api/certifications/{certificationNumber}/investigations/{investigationId}/explanations multipart/form-data",
           "/api/certifications/{cert}/investigations/{investigation}/explanations", (f, c) -> f.explanation(),
           "401  ok   404   ok    403  403  403  403  401  403"),
+      // What is due across all instances (issue 10): managers and staff only.
+      row("GET /api/manager/due", "/api/manager/due?days=28",
+          "401  403  403   ok    403  403  ok   403  401  403"),
       // Public: anyone, and credentials change nothing.
       row("GET /api/public/certifications", "/api/public/certifications?q=一覧",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
