@@ -21,6 +21,12 @@ public final class ApplicationProcess {
   public static final String PROVIDER_NAME = "providerName";
   public static final String SERVICE_NAME = "serviceName";
   public static final String CHANNEL = "channel";
+  /**
+   * Of a renewal: Markdown at the top of every form of the application (and of the inspection and
+   * committee it calls): the certification renewed, its validity, the mark-use self-declaration
+   * (第10条第7項). Not set for a new application, whose forms hide it.
+   */
+  public static final String RENEWAL_NOTE = "renewalNote";
 
   // Variables: 第8条
   public static final String REFUSAL_GROUND = "refusalGround";

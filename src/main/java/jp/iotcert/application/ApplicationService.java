@@ -151,6 +151,8 @@ public class ApplicationService {
     if (application.certificationNumber() != null) {
       variables.put(ApplicationProcess.CERTIFICATION_NUMBER, application.certificationNumber());
     }
+    renewed.ifPresent(c -> variables.put(ApplicationProcess.RENEWAL_NOTE,
+        CaseContext.renewalNote(c.certificationNumber(), c.validUntil(), request.markUseDeclaration())));
     variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(applicationDate.plus(feeReminderAfter)));
     variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
     // 第12条: the renewal is decided before the certification's last day of validity.

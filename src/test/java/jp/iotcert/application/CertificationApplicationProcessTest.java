@@ -202,7 +202,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(pi).variables().containsEntry(ApplicationProcess.APPLICATION_KIND, "新規")
         .containsEntry(ApplicationProcess.APPLICATION_NUMBER, no)
         .containsEntry(ApplicationProcess.SERVICE_NAME, "補正サービス")
-        .containsKey(ApplicationProcess.PROVIDER_NAME);
+        .containsKey(ApplicationProcess.PROVIDER_NAME)
+        .as("a new application has no renewal note").doesNotContainKey(ApplicationProcess.RENEWAL_NOTE);
     assertThat(task(no, "Task_CheckCompleteness").getDueDate())
         .isEqualTo(runtimeService.getVariable(pi.getId(), ApplicationProcess.FEE_DUE_AT))
         .isEqualTo(BusinessCalendar.endOf(application.feeDueOn()));
@@ -349,6 +350,11 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         .applicationNumber();
     assertThat(instance(renewal, KEY)).variables().containsEntry(ApplicationProcess.APPLICATION_KIND, "更新")
         .containsEntry(ApplicationProcess.CERTIFICATION_NUMBER, certificationNumber);
+    // Every form of the renewal says so: the certification renewed, its validity, the 第10条7 declaration.
+    assertThat((String) runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.RENEWAL_NOTE))
+        .isEqualTo("**更新申請です。**認定番号 " + certificationNumber + " の更新（有効期間 2028年11月30日 まで）。\n"
+            + "認定マークの使用に関する自己申告（第10条第7項）: 適正に使用している — "
+            + "認定マークは運用規程第10条のとおり正しく使用してきました。");
     passCompletenessAndFee(renewal, inWindow);
     assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
     // 第12条: the review and the decision are due the day before the last day of validity (2028-11-30).
