@@ -38,6 +38,11 @@ public final class ApplicationProcess {
   public static final String DOCUMENTS_COMPLETE = "documentsComplete";
   public static final String SUPPLEMENT_REQUEST = "supplementRequest";
   public static final String SUPPLEMENT_DEADLINE_AT = "supplementDeadlineAt";
+  /**
+   * After a supplement: Markdown for the next completeness check (the request answered, the
+   * applicant's message, the new documents and disclosure items); set when the supplement arrives.
+   */
+  public static final String SUPPLEMENT_SUMMARY = "supplementSummary";
 
   // Variables: fee (第5条)
   public static final String FEE_AMOUNT = "feeAmount";

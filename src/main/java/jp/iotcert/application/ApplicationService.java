@@ -255,7 +255,10 @@ public class ApplicationService {
     applications.updateStatus(applicationNumber, ApplicationStatus.SUBMITTED);
     try {
       runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SUPPLEMENTED)
-          .processInstanceBusinessKey(applicationNumber).correlateWithResult();
+          .processInstanceBusinessKey(applicationNumber)
+          .setVariable(ApplicationProcess.SUPPLEMENT_SUMMARY, CaseContext.supplementSummary(open.message(),
+              open.requestedAt(), request.message(), documents, request.disclosure(), request.withheldItems() != null))
+          .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("申請 " + applicationNumber + " は補正を受け付けられる状態ではありません。");
     }

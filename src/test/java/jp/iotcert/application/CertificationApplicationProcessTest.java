@@ -216,8 +216,15 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(deadline.getDuedate()).isEqualTo(BusinessCalendar.endOf(today.plusDays(30)));
     assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("SUPPLEMENT_REQUESTED");
 
-    applicationService.supplement(no, new ApplicationService.SupplementRequest("追記しました",
-        List.of(new DisclosureValue("B-21", "99.9%")), null), List.of(), List.of());
+    assertThat(pi).variables().doesNotContainKey(ApplicationProcess.SUPPLEMENT_SUMMARY);
+    applicationService.supplement(no, new ApplicationService.SupplementRequest("追記しました <b>",
+        List.of(new DisclosureValue("B-21", "99.9%")), null), TestApplications.registryCertificate(), List.of());
+    // The check of the supplement shows the request answered, the applicant's message, what is new.
+    String summary = (String) runtimeService.getVariable(pi.getId(), ApplicationProcess.SUPPLEMENT_SUMMARY);
+    assertThat(summary).startsWith("#### 補正の内容\n\n**補正依頼（2026年12月1日）**\n\n")
+        .contains("\\- 必須の開示項目 B-21「").contains("**申請者からのメッセージ**\n\n追記しました \\<b\\>\n")
+        .contains("**新たに提出された書類**\n\n- 登記事項証明書: touki\\.pdf\n")
+        .endsWith("**補正された開示項目**: B-21");
     assertThat(pi).hasPassed("Event_SupplementReceived").isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
     // The check of the supplement is due when the supplement was.
     assertThat(task(no, "Task_CheckCompleteness").getDueDate()).isEqualTo(BusinessCalendar.endOf(today.plusDays(30)));
