@@ -61,6 +61,10 @@ public final class ApplicationProcess {
   public static final String DOCUMENT_LINKS = "documentLinks";
   public static final String CRITERIA_ITEMS = "criteriaItems";
   public static final String CONFORMING_ITEMS = "conformingItems";
+  /** 「すべて適合（例外のみ外す）」: every offered item counts as conforming but {@link #CONFORMING_EXCEPTIONS}. */
+  public static final String ALL_CONFORMING = "allConforming";
+  /** The items excepted from {@link #ALL_CONFORMING} (a checklist of the offered items). */
+  public static final String CONFORMING_EXCEPTIONS = "conformingExceptions";
   public static final String REVIEW_RESULT = "reviewResult";
   public static final String REVIEW_FINDINGS = "reviewFindings";
   public static final String NON_CONFORMING_ITEMS = "nonConformingItems";

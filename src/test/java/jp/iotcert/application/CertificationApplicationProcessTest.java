@@ -368,8 +368,16 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     Date dueBeforeLastDay = BusinessCalendar.endOf(LocalDate.of(2028, 11, 29));
     assertThat(register.find(certificationNumber).orElseThrow().validUntil()).isEqualTo(LocalDate.of(2028, 11, 30));
     assertThat(task(renewal, "Task_ReviewApplication").getDueDate()).isEqualTo(dueBeforeLastDay);
+    // 「すべて適合（例外のみ外す）」 instead of ticking each item; the server records what it counted.
+    String reviewId = task(renewal, "Task_ReviewApplication").getId();
+    assertThatThrownBy(() -> taskService.complete(reviewId, Map.of("reviewResult", "CONFORMING",
+        "reviewFindings", "適合", ApplicationProcess.ALL_CONFORMING, true,
+        ApplicationProcess.CONFORMING_EXCEPTIONS, "B-01"))).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("未確認: B-01");
     complete(renewal, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
-        "conformingItems", allItems()));
+        ApplicationProcess.ALL_CONFORMING, true));
+    assertThat(runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.CONFORMING_ITEMS)
+        .toString()).contains("\"B-01\"").contains("\"B-02\"");
     assertThat(task(renewal, "Task_DecideCertification").getDueDate()).isEqualTo(dueBeforeLastDay);
     complete(renewal, "Task_DecideCertification", Map.of("decision", "REFUSE", "decisionReasons", "基準に適合しない"));
     assertThat(passed(renewal, "Task_EndNotCertified")).isTrue();
