@@ -23,7 +23,7 @@ final class CaseContext {
    * of its validity, and the applicant's self-declaration on the use of the mark (第10条第7項).
    */
   static String renewalNote(String certificationNumber, LocalDate validUntil, MarkUseDeclaration declaration) {
-    StringBuilder note = new StringBuilder("**更新申請です。**認定番号 ")
+    StringBuilder note = new StringBuilder("**更新申請です。** 認定番号 ")
         .append(Markdown.inline(certificationNumber)).append(" の更新（有効期間 ")
         .append(japanese(validUntil)).append(" まで）。\n")
         .append("認定マークの使用に関する自己申告（第10条第7項）: ");

@@ -359,7 +359,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         .containsEntry(ApplicationProcess.CERTIFICATION_NUMBER, certificationNumber);
     // Every form of the renewal says so: the certification renewed, its validity, the 第10条7 declaration.
     assertThat((String) runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.RENEWAL_NOTE))
-        .isEqualTo("**更新申請です。**認定番号 " + certificationNumber + " の更新（有効期間 2028年11月30日 まで）。\n"
+        .isEqualTo("**更新申請です。** 認定番号 " + certificationNumber + " の更新（有効期間 2028年11月30日 まで）。\n"
             + "認定マークの使用に関する自己申告（第10条第7項）: 適正に使用している — "
             + "認定マークは運用規程第10条のとおり正しく使用してきました。");
     passCompletenessAndFee(renewal, inWindow);
