@@ -21,6 +21,12 @@ public final class ApplicationProcess {
   public static final String PROVIDER_NAME = "providerName";
   public static final String SERVICE_NAME = "serviceName";
   public static final String CHANNEL = "channel";
+  /**
+   * Of a renewal: Markdown at the top of every form of the application (and of the inspection and
+   * committee it calls): the certification renewed, its validity, the mark-use self-declaration
+   * (第10条第7項). Not set for a new application, whose forms hide it.
+   */
+  public static final String RENEWAL_NOTE = "renewalNote";
 
   // Variables: 第8条
   public static final String REFUSAL_GROUND = "refusalGround";
@@ -32,6 +38,11 @@ public final class ApplicationProcess {
   public static final String DOCUMENTS_COMPLETE = "documentsComplete";
   public static final String SUPPLEMENT_REQUEST = "supplementRequest";
   public static final String SUPPLEMENT_DEADLINE_AT = "supplementDeadlineAt";
+  /**
+   * After a supplement: Markdown for the next completeness check (the request answered, the
+   * applicant's message, the new documents and disclosure items); set when the supplement arrives.
+   */
+  public static final String SUPPLEMENT_SUMMARY = "supplementSummary";
 
   // Variables: fee (第5条)
   public static final String FEE_AMOUNT = "feeAmount";
@@ -50,6 +61,10 @@ public final class ApplicationProcess {
   public static final String DOCUMENT_LINKS = "documentLinks";
   public static final String CRITERIA_ITEMS = "criteriaItems";
   public static final String CONFORMING_ITEMS = "conformingItems";
+  /** 「すべて適合（例外のみ外す）」: every offered item counts as conforming but {@link #CONFORMING_EXCEPTIONS}. */
+  public static final String ALL_CONFORMING = "allConforming";
+  /** The items excepted from {@link #ALL_CONFORMING} (a checklist of the offered items). */
+  public static final String CONFORMING_EXCEPTIONS = "conformingExceptions";
   public static final String REVIEW_RESULT = "reviewResult";
   public static final String REVIEW_FINDINGS = "reviewFindings";
   public static final String NON_CONFORMING_ITEMS = "nonConformingItems";

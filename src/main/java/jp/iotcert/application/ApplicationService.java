@@ -151,6 +151,8 @@ public class ApplicationService {
     if (application.certificationNumber() != null) {
       variables.put(ApplicationProcess.CERTIFICATION_NUMBER, application.certificationNumber());
     }
+    renewed.ifPresent(c -> variables.put(ApplicationProcess.RENEWAL_NOTE,
+        CaseContext.renewalNote(c.certificationNumber(), c.validUntil(), request.markUseDeclaration())));
     variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(applicationDate.plus(feeReminderAfter)));
     variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
     // 第12条: the renewal is decided before the certification's last day of validity.
@@ -253,7 +255,10 @@ public class ApplicationService {
     applications.updateStatus(applicationNumber, ApplicationStatus.SUBMITTED);
     try {
       runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SUPPLEMENTED)
-          .processInstanceBusinessKey(applicationNumber).correlateWithResult();
+          .processInstanceBusinessKey(applicationNumber)
+          .setVariable(ApplicationProcess.SUPPLEMENT_SUMMARY, CaseContext.supplementSummary(open.message(),
+              open.requestedAt(), request.message(), documents, request.disclosure(), request.withheldItems() != null))
+          .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("申請 " + applicationNumber + " は補正を受け付けられる状態ではありません。");
     }

@@ -2,11 +2,14 @@ package jp.iotcert.application;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,11 +55,19 @@ public class ReviewCompletedListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object result = task.getVariable(ApplicationProcess.REVIEW_RESULT);
-    rules.check(new ReviewRules.Review(result == null ? null : result.toString(),
+    ReviewRules.Review review = new ReviewRules.Review(result == null ? null : result.toString(),
         TaskInput.text(task, ApplicationProcess.REVIEW_FINDINGS),
         TaskInput.text(task, ApplicationProcess.NON_CONFORMING_ITEMS),
         ids(task.getVariable(ApplicationProcess.CONFORMING_ITEMS)),
-        offered(task.getVariable(ApplicationProcess.CRITERIA_ITEMS))));
+        offered(task.getVariable(ApplicationProcess.CRITERIA_ITEMS)),
+        Boolean.TRUE.equals(task.getVariable(ApplicationProcess.ALL_CONFORMING)),
+        ids(task.getVariable(ApplicationProcess.CONFORMING_EXCEPTIONS)));
+    rules.check(review);
+    if (review.allConforming()) {
+      // What 「すべて適合」 counted, kept as if ticked one by one (history, later forms).
+      task.getExecution().setVariable(ApplicationProcess.CONFORMING_ITEMS,
+          SpinValues.jsonValue(Spin.JSON(List.copyOf(rules.conformingItems(review)))).create());
+    }
     for (String flag : new String[] {ApplicationProcess.INSPECTION_REQUIRED, ApplicationProcess.COMMITTEE_REQUIRED}) {
       if (!(task.getVariable(flag) instanceof Boolean)) {
         task.getExecution().setVariable(flag, false);

@@ -1,8 +1,10 @@
 package jp.iotcert.certification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +45,8 @@ public class CertificationNotifications {
       NotificationKind.SPLIT, "分割（第9条第2項）",
       NotificationKind.INHERITANCE, "相続（第9条第2項）",
       NotificationKind.EMERGENCY, "緊急事態（第14条）");
+
+  private static final TypeReference<List<Map<String, String>>> DISCLOSURE_ROWS = new TypeReference<>() {};
 
   private final CertificationRegister register;
   private final DisclosureCatalogue catalogue;
@@ -155,7 +159,7 @@ public class CertificationNotifications {
     variables.put(CertificationProcess.OCCURRED_ON, request.occurredOn().toString());
     // A termination takes effect at the start of its stated day; everything else at once.
     variables.put(CertificationProcess.NOTIFICATION_EFFECTIVE_AT, BusinessCalendar.startOf(request.occurredOn()));
-    variables.put(CertificationProcess.NOTIFICATION_SUMMARY, summary(kind, request, changes, byStaff));
+    variables.put(CertificationProcess.NOTIFICATION_SUMMARY, summary(kind, request, changes, byStaff, currentValues(c)));
     try {
       // Handed over as process variables; the sub-process's start listener (captureNotification)
       // moves them into its own scope at once, so notifications in progress never mix.
@@ -169,7 +173,8 @@ public class CertificationNotifications {
   }
 
   /** Markdown for the staff's forms (a string variable holds at most 4,000 characters). */
-  private static String summary(NotificationKind kind, Request request, List<Change> changes, boolean byStaff) {
+  private static String summary(NotificationKind kind, Request request, List<Change> changes, boolean byStaff,
+      Map<String, String> current) {
     StringBuilder text = new StringBuilder();
     text.append("**届出の種類** ").append(LABELS.get(kind)).append(byStaff ? "（事務局が記録）" : "").append("\n\n");
     text.append("**発生日** ").append(request.occurredOn()).append("\n\n");
@@ -178,10 +183,38 @@ public class CertificationNotifications {
           .append(Boolean.TRUE.equals(request.passesCertifiedBusiness()) ? "はい" : "いいえ").append("\n\n");
     }
     text.append("**内容** ").append(Markdown.inline(request.description())).append("\n\n");
-    for (Change change : changes) {
-      text.append("- ").append(Markdown.inline(change.itemId())).append(": ").append(Markdown.inline(change.value())).append("\n");
+    if (!changes.isEmpty()) {
+      // 第13条1: staff judge each change against what the certification holds now.
+      text.append("| 項目 | 変更前 | 変更後 |\n|---|---|---|\n");
+      for (Change change : changes) {
+        String before = current.get(change.itemId());
+        text.append("| ").append(Markdown.inline(change.itemId())).append(" | ")
+            .append(before == null ? "（未記載）" : cell(before)).append(" | ").append(cell(change.value()))
+            .append(" |\n");
+      }
     }
     return Markdown.clip(text.toString(), 3900);
+  }
+
+  /** A value in a table cell: literal, on one line, at most 300 characters (the full text is in the API). */
+  private static String cell(String value) {
+    return Markdown.clip(Markdown.inline(value), 300);
+  }
+
+  /** The disclosure values the certification holds now (withheld ones included: staff see them). */
+  private Map<String, String> currentValues(Certification c) {
+    if (c.disclosureJson() == null) {
+      return Map.of();
+    }
+    try {
+      Map<String, String> values = new HashMap<>();
+      for (Map<String, String> row : json.readValue(c.disclosureJson(), DISCLOSURE_ROWS)) {
+        values.put(row.get("itemId"), row.get("value"));
+      }
+      return values;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
 
@@ -189,7 +222,8 @@ public class CertificationNotifications {
     return jdbc.sql("SELECT * FROM certification_notification WHERE id = ?").param(id)
         .query((rs, i) -> new Notification(rs.getString("id"), rs.getString("certification_number"),
             NotificationKind.valueOf(rs.getString("kind")), rs.getObject("occurred_on", LocalDate.class),
-            rs.getString("description"), rs.getString("changes_json"), rs.getString("basis"), rs.getString("outcome")))
+            rs.getString("description"), rs.getString("changes_json"), rs.getString("basis"), rs.getString("outcome"),
+            rs.getTimestamp("received_at").toInstant()))
         .single();
   }
 
@@ -218,5 +252,5 @@ public class CertificationNotifications {
   }
 
   public record Notification(String id, String certificationNumber, NotificationKind kind, LocalDate occurredOn,
-      String description, String changesJson, String basis, String outcome) {}
+      String description, String changesJson, String basis, String outcome, Instant receivedAt) {}
 }

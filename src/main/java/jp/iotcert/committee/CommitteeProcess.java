@@ -12,6 +12,8 @@ public final class CommitteeProcess {
   public static final String CORPORATE_NUMBER = "corporateNumber";
   public static final String PROVIDER_NAME = "providerName";
   public static final String SERVICE_NAME = "serviceName";
+  /** Of a renewal: the note on the renewed certification (Markdown), shown at the top of the forms. */
+  public static final String RENEWAL_NOTE = "renewalNote";
   public static final String REVIEW_FINDINGS = "reviewFindings";
 
   // Variables: selection

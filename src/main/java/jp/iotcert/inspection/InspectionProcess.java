@@ -16,6 +16,8 @@ public final class InspectionProcess {
   public static final String CERTIFICATION_NUMBER = "certificationNumber";
   public static final String PROVIDER_NAME = "providerName";
   public static final String SERVICE_NAME = "serviceName";
+  /** Of a renewal: the note on the renewed certification (Markdown), shown at the top of the forms. */
+  public static final String RENEWAL_NOTE = "renewalNote";
 
   // Form fields of 「実地調査の日程を調整する」
   public static final String INSPECTION_DATE = "inspectionDate";

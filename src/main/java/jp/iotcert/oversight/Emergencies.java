@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,13 +109,13 @@ public class Emergencies {
     if (!c.status().inForce()) {
       throw new ConflictException("認定番号 " + c.certificationNumber() + " は既に終了しています（" + c.status() + "）。");
     }
-    return register(c, Source.STAFF, null, request.occurredOn(), request.description().strip(), by);
+    return register(c, Source.STAFF, null, request.occurredOn(), request.description().strip(), calendar.now(), by);
   }
 
   /** A case for an EMERGENCY notification the certification's process received (第14条). */
   public String openFromNotification(Certification c, String notificationId, LocalDate occurredOn, String description,
-      String by) {
-    return start(register(c, Source.PROVIDER, notificationId, occurredOn, description, by));
+      Instant receivedAt, String by) {
+    return start(register(c, Source.PROVIDER, notificationId, occurredOn, description, receivedAt, by));
   }
 
   private String start(Map<String, Object> variables) {
@@ -121,8 +124,9 @@ public class Emergencies {
     return (String) variables.get(EmergencyProcess.EMERGENCY_ID);
   }
 
+  /** @param receivedAt when the provider's notice arrived, or (found by staff) when staff record the case */
   private Map<String, Object> register(Certification c, Source source, String notificationId, LocalDate occurredOn,
-      String description, String by) {
+      String description, Instant receivedAt, String by) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
         INSERT INTO emergency_case (id, certification_number, source, notification_id, occurred_on, description,
@@ -135,7 +139,10 @@ public class Emergencies {
         "source", source == Source.PROVIDER ? "" : "\n認定機関が把握したもので、事業者からの通知はまだありません。第14条により速やかに通知してください。"));
     register.recordEvent(c.certificationNumber(), "EMERGENCY_OPENED", c.status(), calendar.today(), id, calendar.now());
     String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
-        + "\n\n**発生日** " + occurredOn + "\n\n**内容** " + Markdown.clip(Markdown.inline(description), TaskInput.MAX_TEXT);
+        + "\n\n**発生日** " + occurredOn
+        + "\n\n**" + (source == Source.PROVIDER ? "通知の受領" : "事務局の記録") + "** " + japanTime(receivedAt)
+        + "（発生日から" + ChronoUnit.DAYS.between(occurredOn, LocalDate.ofInstant(receivedAt, TOKYO)) + "日後）"
+        + "\n\n**内容** " + Markdown.clip(Markdown.inline(description), TaskInput.MAX_TEXT);
     Map<String, Object> variables = new HashMap<>();
     variables.put(EmergencyProcess.EMERGENCY_ID, id);
     variables.put(EmergencyProcess.CERTIFICATION_NUMBER, c.certificationNumber());
@@ -281,6 +288,13 @@ public class Emergencies {
   }
 
   /** "7日", "1か月" for the notice. */
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+  /** An instant as the secretariat reads it: 2026年12月1日 09時05分（日本時間）. */
+  static String japanTime(Instant at) {
+    return DateTimeFormatter.ofPattern("uuuu年M月d日 HH時mm分（日本時間）").format(at.atZone(TOKYO));
+  }
+
   static String japanese(Period p) {
     return (p.getYears() > 0 ? p.getYears() + "年" : "") + (p.getMonths() > 0 ? p.getMonths() + "か月" : "")
         + (p.getDays() > 0 ? p.getDays() + "日" : "");

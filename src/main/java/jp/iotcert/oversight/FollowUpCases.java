@@ -39,7 +39,7 @@ public class FollowUpCases {
   public String emergencyForNotification(String notificationId) {
     CertificationNotifications.Notification n = notifications.get(notificationId);
     String id = emergencies.openFromNotification(certification(n.certificationNumber()), n.id(), n.occurredOn(),
-        n.description(), "provider");
+        n.description(), n.receivedAt(), "provider");
     notifications.recordOutcome(n.id(), "EMERGENCY", "緊急事態 " + id);
     return id;
   }

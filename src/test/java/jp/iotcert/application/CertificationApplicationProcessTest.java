@@ -202,7 +202,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(pi).variables().containsEntry(ApplicationProcess.APPLICATION_KIND, "新規")
         .containsEntry(ApplicationProcess.APPLICATION_NUMBER, no)
         .containsEntry(ApplicationProcess.SERVICE_NAME, "補正サービス")
-        .containsKey(ApplicationProcess.PROVIDER_NAME);
+        .containsKey(ApplicationProcess.PROVIDER_NAME)
+        .as("a new application has no renewal note").doesNotContainKey(ApplicationProcess.RENEWAL_NOTE);
     assertThat(task(no, "Task_CheckCompleteness").getDueDate())
         .isEqualTo(runtimeService.getVariable(pi.getId(), ApplicationProcess.FEE_DUE_AT))
         .isEqualTo(BusinessCalendar.endOf(application.feeDueOn()));
@@ -215,8 +216,15 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(deadline.getDuedate()).isEqualTo(BusinessCalendar.endOf(today.plusDays(30)));
     assertThat(notices.forApplication(no)).extracting(n -> n.kind()).contains("SUPPLEMENT_REQUESTED");
 
-    applicationService.supplement(no, new ApplicationService.SupplementRequest("追記しました",
-        List.of(new DisclosureValue("B-21", "99.9%")), null), List.of(), List.of());
+    assertThat(pi).variables().doesNotContainKey(ApplicationProcess.SUPPLEMENT_SUMMARY);
+    applicationService.supplement(no, new ApplicationService.SupplementRequest("追記しました <b>",
+        List.of(new DisclosureValue("B-21", "99.9%")), null), TestApplications.registryCertificate(), List.of());
+    // The check of the supplement shows the request answered, the applicant's message, what is new.
+    String summary = (String) runtimeService.getVariable(pi.getId(), ApplicationProcess.SUPPLEMENT_SUMMARY);
+    assertThat(summary).startsWith("#### 補正の内容\n\n**補正依頼（2026年12月1日）**\n\n")
+        .contains("\\- 必須の開示項目 B-21「").contains("**申請者からのメッセージ**\n\n追記しました \\<b\\>\n")
+        .contains("**新たに提出された書類**\n\n- 登記事項証明書: touki\\.pdf\n")
+        .endsWith("**補正された開示項目**: B-21");
     assertThat(pi).hasPassed("Event_SupplementReceived").isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
     // The check of the supplement is due when the supplement was.
     assertThat(task(no, "Task_CheckCompleteness").getDueDate()).isEqualTo(BusinessCalendar.endOf(today.plusDays(30)));
@@ -349,14 +357,27 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         .applicationNumber();
     assertThat(instance(renewal, KEY)).variables().containsEntry(ApplicationProcess.APPLICATION_KIND, "更新")
         .containsEntry(ApplicationProcess.CERTIFICATION_NUMBER, certificationNumber);
+    // Every form of the renewal says so: the certification renewed, its validity, the 第10条7 declaration.
+    assertThat((String) runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.RENEWAL_NOTE))
+        .isEqualTo("**更新申請です。** 認定番号 " + certificationNumber + " の更新（有効期間 2028年11月30日 まで）。\n"
+            + "認定マークの使用に関する自己申告（第10条第7項）: 適正に使用している — "
+            + "認定マークは運用規程第10条のとおり正しく使用してきました。");
     passCompletenessAndFee(renewal, inWindow);
     assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isEqualTo(renewal);
     // 第12条: the review and the decision are due the day before the last day of validity (2028-11-30).
     Date dueBeforeLastDay = BusinessCalendar.endOf(LocalDate.of(2028, 11, 29));
     assertThat(register.find(certificationNumber).orElseThrow().validUntil()).isEqualTo(LocalDate.of(2028, 11, 30));
     assertThat(task(renewal, "Task_ReviewApplication").getDueDate()).isEqualTo(dueBeforeLastDay);
+    // 「すべて適合（例外のみ外す）」 instead of ticking each item; the server records what it counted.
+    String reviewId = task(renewal, "Task_ReviewApplication").getId();
+    assertThatThrownBy(() -> taskService.complete(reviewId, Map.of("reviewResult", "CONFORMING",
+        "reviewFindings", "適合", ApplicationProcess.ALL_CONFORMING, true,
+        ApplicationProcess.CONFORMING_EXCEPTIONS, "B-01"))).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("未確認: B-01");
     complete(renewal, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
-        "conformingItems", allItems()));
+        ApplicationProcess.ALL_CONFORMING, true));
+    assertThat(runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.CONFORMING_ITEMS)
+        .toString()).contains("\"B-01\"").contains("\"B-02\"");
     assertThat(task(renewal, "Task_DecideCertification").getDueDate()).isEqualTo(dueBeforeLastDay);
     complete(renewal, "Task_DecideCertification", Map.of("decision", "REFUSE", "decisionReasons", "基準に適合しない"));
     assertThat(passed(renewal, "Task_EndNotCertified")).isTrue();

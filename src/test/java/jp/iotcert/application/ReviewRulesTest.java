@@ -58,4 +58,40 @@ class ReviewRulesTest {
         .isInstanceOf(FormRuleViolation.class).hasMessageContaining("Z-99");
     assertThatCode(() -> check("NON_CONFORMING", "不備", "B-29、B-02", Set.of(), Set.of())).doesNotThrowAnyException();
   }
+
+  private static ReviewRules.Review all(String result, Set<String> exceptions, Set<String> offered) {
+    return new ReviewRules.Review(result, "所見", "", Set.of(), offered, true, exceptions);
+  }
+
+  @Test
+  void allConformingCountsEveryOfferedItemButTheExceptions() {
+    // No item ticked one by one: 「すべて適合」 alone satisfies every mandatory item offered.
+    assertThatCode(() -> ReviewRules.check(all("CONFORMING", Set.of(), Set.of("B-01", "B-02", "B-29")), CATALOGUE))
+        .doesNotThrowAnyException();
+    assertThat(ReviewRules.conformingItems(all("CONFORMING", Set.of("B-29"), Set.of("B-01", "B-02", "B-29")),
+        CATALOGUE)).containsExactly("B-01", "B-02");
+    // Offer unknown (a REST client): every catalogue item is offered.
+    assertThat(ReviewRules.conformingItems(all("CONFORMING", Set.of(), Set.of()), CATALOGUE))
+        .containsExactly("B-01", "B-02", "B-29");
+    // An optional item excepted still allows 適合; a mandatory one does not.
+    assertThatCode(() -> ReviewRules.check(all("CONFORMING", Set.of("B-29"), Set.of()), CATALOGUE))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> ReviewRules.check(all("CONFORMING", Set.of("B-02"), Set.of()), CATALOGUE))
+        .isInstanceOf(FormRuleViolation.class).hasMessageContaining("未確認: B-02")
+        .satisfies(e -> assertThat(field(e)).isEqualTo(ApplicationProcess.CONFORMING_ITEMS));
+    // Without the box, the ticked items count as before: nothing ticked is refused.
+    assertThatThrownBy(() -> check("CONFORMING", "所見", "", Set.of(), Set.of("B-01", "B-02")))
+        .isInstanceOf(FormRuleViolation.class).hasMessageContaining("未確認: B-01, B-02");
+    assertThat(ReviewRules.conformingItems(new ReviewRules.Review("CONFORMING", "所見", "", Set.of("B-01"),
+        Set.of(), false, Set.of("B-01")), CATALOGUE)).containsExactly("B-01");
+  }
+
+  @Test
+  void anExceptionMustBeAnOfferedItem() {
+    assertThatThrownBy(() -> ReviewRules.check(all("CONFORMING", Set.of("B-99"), Set.of()), CATALOGUE))
+        .isInstanceOf(FormRuleViolation.class).hasMessageContaining("例外の項目ID「B-99」")
+        .satisfies(e -> assertThat(field(e)).isEqualTo(ApplicationProcess.CONFORMING_EXCEPTIONS));
+    assertThatThrownBy(() -> ReviewRules.check(all("NON_CONFORMING", Set.of("B-29"), Set.of("B-01", "B-02")),
+        CATALOGUE)).isInstanceOf(FormRuleViolation.class).hasMessageContaining("B-29");
+  }
 }

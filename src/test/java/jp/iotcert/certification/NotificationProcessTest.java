@@ -125,6 +125,10 @@ class NotificationProcessTest extends ProcessTestBase {
     runDueJobs(no);
     var review = task(no, "Task_ReviewChange");
     assertThat((String) taskService.getVariable(review.getId(), "notificationSummary")).contains("B-21").contains("第13条第1項");
+    // Each changed item with the value the certification holds now and the notified one.
+    assertThat((String) taskService.getVariable(review.getId(), CertificationProcess.NOTIFICATION_SUMMARY))
+        .contains("| 項目 | 変更前 | 変更後 |\n|---|---|---|\n| B-21 | 開示内容\\: ")
+        .contains(" | 稼働率 99\\.95%（2026年実績） |\n");
     complete(no, "Task_ReviewChange", Map.of("changeAccepted", true, "reviewNote", "確認した"));
     assertThat(registry.find(no).orElseThrow().disclosure())
         .anySatisfy(i -> assertThat(i.value()).isEqualTo("稼働率 99.95%（2026年実績）"));

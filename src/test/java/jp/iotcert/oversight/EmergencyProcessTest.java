@@ -56,6 +56,9 @@ class EmergencyProcessTest extends ProcessTestBase {
     ProcessInstance pi = instance(no, EmergencyProcess.KEY);
     assertThat(pi).isWaitingAt("Task_AssessEmergency");
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isTrue();
+    // The assessment of promptness shows when the notice arrived, in Japan time.
+    assertThat((String) runtimeService.getVariable(pi.getId(), EmergencyProcess.EMERGENCY_SUMMARY))
+        .contains("**発生日** 2027-03-01\n\n**通知の受領** 2027年3月2日 10時00分（日本時間）（発生日から1日後）\n\n");
     // Each task is due one report interval (P7D) after it appears.
     assertThat(task(no, "Task_AssessEmergency").getDueDate()).isEqualTo(tokyo(LocalDate.of(2027, 3, 9).atTime(10, 0)));
 
