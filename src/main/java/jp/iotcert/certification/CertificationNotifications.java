@@ -33,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CertificationNotifications {
 
-  /** The id of the notification, a variable of its sub-process; the name lives in {@link CertificationProcess}. */
-  public static final String NOTIFICATION_ID = CertificationProcess.NOTIFICATION_ID;
-
   private static final Map<NotificationKind, String> LABELS = Map.of(
       NotificationKind.CRITERIA_CHANGE, "審査基準の項目の変更（第13条第1項第1号）",
       NotificationKind.DOCUMENT_CHANGE, "申請書類の記載事項の変更（第13条第1項第2号）",

@@ -20,9 +20,7 @@ public class CheckPendingReportsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object shown = execution.getVariable(EmergencyProcess.REPORT_COUNT);
-    Emergencies.Reports reports = emergencies.unreviewed(emergencies.forProcess(execution).id(),
-        shown instanceof Number n ? n.intValue() : 0);
+    Emergencies.Reports reports = emergencies.unreviewed(execution);
     execution.setVariable(EmergencyProcess.REPORT_PENDING, reports.pending());
     if (reports.pending()) {
       execution.setVariable(EmergencyProcess.LATEST_REPORT, reports.unreviewed());

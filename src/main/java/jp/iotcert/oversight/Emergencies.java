@@ -214,6 +214,12 @@ public class Emergencies {
     }
   }
 
+  /** The reports of this process's case staff have not yet been shown (`reportCount` says how many they have). */
+  Reports unreviewed(DelegateExecution execution) {
+    Object shown = execution.getVariable(EmergencyProcess.REPORT_COUNT);
+    return unreviewed(forProcess(execution).id(), shown instanceof Number n ? n.intValue() : 0);
+  }
+
   /**
    * The reports staff have not yet been shown. Locks the case first: a report arriving meanwhile
    * waits until the process has reached its next wait state, so it is either seen here or

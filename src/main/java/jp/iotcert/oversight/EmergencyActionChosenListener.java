@@ -26,7 +26,6 @@ public class EmergencyActionChosenListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object shown = task.getVariable(EmergencyProcess.REPORT_COUNT);
     EmergencyRules.Action action = rules.chooseAction(new EmergencyRules.ActionForm(
             task.getVariable(EmergencyProcess.ACTION),
             TaskInput.text(task, EmergencyProcess.CLOSING_SUMMARY),
@@ -34,8 +33,7 @@ public class EmergencyActionChosenListener implements TaskListener {
             TaskInput.text(task, EmergencyProcess.INVESTIGATION_REQUEST),
             TaskInput.date(task, EmergencyProcess.INVESTIGATION_DEADLINE)),
         calendar.today(),
-        () -> emergencies.unreviewed(emergencies.forProcess(task.getExecution()).id(),
-            shown instanceof Number n ? n.intValue() : 0).pending());
+        () -> emergencies.unreviewed(task.getExecution()).pending());
     if (!action.close()) {
       task.getExecution().setVariable(EmergencyProcess.REMINDED, false); // a fresh wait, with its own reminder
     }

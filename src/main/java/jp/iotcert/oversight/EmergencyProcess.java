@@ -51,7 +51,7 @@ public final class EmergencyProcess {
   public static final String INVESTIGATION_DEADLINE = "investigationDeadline";
 
   /** Gateway 「認定は有効か？」. */
-  public static final String CERTIFICATION_IN_FORCE = "certificationInForce";
+  public static final String CERTIFICATION_IN_FORCE = OversightCases.CERTIFICATION_IN_FORCE;
 
   private EmergencyProcess() {}
 }

@@ -33,7 +33,7 @@ public final class ImprovementProcess {
   public static final String PROPOSAL_NOTE = "proposalNote";
 
   /** Gateway 「認定は有効か？」. */
-  public static final String CERTIFICATION_IN_FORCE = "certificationInForce";
+  public static final String CERTIFICATION_IN_FORCE = OversightCases.CERTIFICATION_IN_FORCE;
 
   private ImprovementProcess() {}
 }

@@ -62,7 +62,7 @@ public final class InvestigationProcess {
   public static final String SUCCESSION_DOUBT = "successionDoubt";
 
   /** Gateway 「認定は有効か？」. */
-  public static final String CERTIFICATION_IN_FORCE = "certificationInForce";
+  public static final String CERTIFICATION_IN_FORCE = OversightCases.CERTIFICATION_IN_FORCE;
 
   private InvestigationProcess() {}
 }

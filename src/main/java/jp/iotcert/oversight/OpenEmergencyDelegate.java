@@ -1,6 +1,6 @@
 package jp.iotcert.oversight;
 
-import jp.iotcert.certification.CertificationNotifications;
+import jp.iotcert.certification.CertificationProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +17,6 @@ public class OpenEmergencyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    followUps.emergencyForNotification((String) execution.getVariable(CertificationNotifications.NOTIFICATION_ID));
+    followUps.emergencyForNotification((String) execution.getVariable(CertificationProcess.NOTIFICATION_ID));
   }
 }
