@@ -1,6 +1,8 @@
 package jp.iotcert.config;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import jp.iotcert.application.ApplicationProcess;
 import jp.iotcert.common.Markdown;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,7 +31,7 @@ public class CaseCardListener implements TaskListener {
   /** `serviceName` as Markdown for the forms' text views (task-local). */
   public static final String SERVICE_NAME_MARKDOWN = "serviceNameMarkdown";
 
-  private static final Map<String, String> MARKDOWN = Map.of(ApplicationProcess.PROVIDER_NAME, PROVIDER_NAME_MARKDOWN,
+  static final Map<String, String> MARKDOWN = Map.of(ApplicationProcess.PROVIDER_NAME, PROVIDER_NAME_MARKDOWN,
       ApplicationProcess.SERVICE_NAME, SERVICE_NAME_MARKDOWN);
 
   @Override
@@ -41,11 +43,18 @@ public class CaseCardListener implements TaskListener {
         task.setVariableLocal(name, value);
       }
     }
+    markdownCopies(task::getVariable).forEach(task::setVariableLocal);
+  }
+
+  /** The Markdown copies of the names a task reads (by name), for those it has. */
+  static Map<String, String> markdownCopies(Function<String, Object> variable) {
+    Map<String, String> copies = new HashMap<>();
     MARKDOWN.forEach((plain, markdown) -> {
-      Object value = task.getVariable(plain);
+      Object value = variable.apply(plain);
       if (value != null) {
-        task.setVariableLocal(markdown, Markdown.inline(value.toString()));
+        copies.put(markdown, Markdown.inline(value.toString()));
       }
     });
+    return copies;
   }
 }
