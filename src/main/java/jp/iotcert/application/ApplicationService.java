@@ -23,7 +23,6 @@ import jp.iotcert.common.Counters;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.InvalidInputException;
-import jp.iotcert.common.Markdown;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.document.DocumentKind;
 import jp.iotcert.document.UploadedDocument;
@@ -144,9 +143,10 @@ public class ApplicationService {
     variables.put(ApplicationProcess.APPLICATION_KIND, application.type().label());
     variables.put(ApplicationProcess.CHANNEL, application.channel().name());
     variables.put(ApplicationProcess.CORPORATE_NUMBER, application.corporateNumber());
-    // Shown in the forms' text views: Markdown, the applicant's text made literal.
-    variables.put(ApplicationProcess.PROVIDER_NAME, Markdown.inline(application.providerName()));
-    variables.put(ApplicationProcess.SERVICE_NAME, Markdown.inline(application.serviceName()));
+    // As the applicant wrote them (task cards, Cockpit, REST clients); each task's form gets its own
+    // Markdown copy from CaseCardListener.
+    variables.put(ApplicationProcess.PROVIDER_NAME, application.providerName());
+    variables.put(ApplicationProcess.SERVICE_NAME, application.serviceName());
     variables.put(ApplicationProcess.FEE_AMOUNT, feeAmount);
     if (application.certificationNumber() != null) {
       variables.put(ApplicationProcess.CERTIFICATION_NUMBER, application.certificationNumber());

@@ -59,7 +59,22 @@ public class CompletenessCheck {
   }
 
   /**
-   * A Markdown table of the disclosure, for the reviewer's and manager's forms. A string variable
+   * What the later forms of an application show of it (the reviewer's, the manager's, the committee's):
+   * the disclosure table and the document links, built by the same code as at the completeness check
+   * from the application as it is stored now (with every supplement).
+   */
+  public Shown shown(String applicationNumber) {
+    Application a = applications.get(applicationNumber);
+    List<DisclosureValue> disclosure = read(a.disclosureJson(), new TypeReference<>() {});
+    List<WithheldItem> withheld = read(a.withheldJson(), new TypeReference<>() {});
+    return new Shown(summary(disclosure, withheld), links(applicationNumber, applications.documents(applicationNumber)));
+  }
+
+  /** Markdown for a form: {@link #summary} and {@link #links}. */
+  public record Shown(String disclosureSummary, String documentLinks) {}
+
+  /**
+   * A Markdown table of the disclosure, for the reviewer's, manager's and committee's forms. A string variable
    * holds at most 4,000 characters in the engine's tables, so long values are shortened here; the
    * full text is in GET /api/applications/{applicationNumber}.
    */

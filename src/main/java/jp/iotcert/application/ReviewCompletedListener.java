@@ -27,7 +27,7 @@ public class ReviewCompletedListener implements TaskListener {
   }
 
   /** The checked item ids: a JSON array from Tasklist, a list or a comma-separated text from REST clients. */
-  static Set<String> ids(Object value) {
+  public static Set<String> ids(Object value) {
     Set<String> ids = new HashSet<>();
     if (value instanceof SpinJsonNode json && json.isArray()) {
       json.elements().forEach(e -> ids.add(e.stringValue()));

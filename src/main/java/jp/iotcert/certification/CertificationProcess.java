@@ -2,7 +2,7 @@ package jp.iotcert.certification;
 
 import java.util.List;
 import java.util.Map;
-import jp.iotcert.common.Markdown;
+import java.util.Objects;
 
 /**
  * Names shared by the `certification` process model, its forms, the DMN table `certification-lapse`
@@ -63,8 +63,8 @@ public final class CertificationProcess {
   /** The variables a `certification` instance starts with. */
   public static Map<String, Object> startVariables(String certificationNumber, String providerName,
       String serviceName) {
-    return Map.of(CERTIFICATION_NUMBER, certificationNumber, PROVIDER_NAME, Markdown.inline(providerName),
-        SERVICE_NAME, Markdown.inline(serviceName));
+    return Map.of(CERTIFICATION_NUMBER, certificationNumber, PROVIDER_NAME, Objects.toString(providerName, ""),
+        SERVICE_NAME, Objects.toString(serviceName, ""));
   }
 
   private CertificationProcess() {}

@@ -14,7 +14,26 @@ public final class CommitteeProcess {
   public static final String SERVICE_NAME = "serviceName";
   /** Of a renewal: the note on the renewed certification (Markdown), shown at the top of the forms. */
   public static final String RENEWAL_NOTE = "renewalNote";
+  /** The reviewer's findings (their own text, shown as written, as in the manager's form). */
   public static final String REVIEW_FINDINGS = "reviewFindings";
+  /** 「CONFORMING」 or 「NON_CONFORMING」: the review's result. */
+  public static final String REVIEW_RESULT = "reviewResult";
+  /** The item ids the review counted as conforming (Json array, a list, or comma-separated text). */
+  public static final String CONFORMING_ITEMS = "conformingItems";
+  /** The item ids the reviewer named for 不適合, as typed. */
+  public static final String NON_CONFORMING_ITEMS = "nonConformingItems";
+  /** Of the on-site inspection (第6条3), if there was one; null otherwise. */
+  public static final String INSPECTION_RESULT = "inspectionResult";
+  public static final String INSPECTION_REPORT = "inspectionReport";
+  public static final String INSPECTION_DATE = "inspectionDate";
+
+  // Variables: what the forms show, composed at the start by `committeeContext` (Markdown)
+  public static final String DOCUMENT_LINKS = "documentLinks";
+  public static final String DISCLOSURE_SUMMARY = "disclosureSummary";
+  /** The review's checklist result: 適合/不適合, the items counted as conforming, the items that do not conform. */
+  public static final String REVIEW_SUMMARY = "reviewSummary";
+  /** The inspection day and result; null when there was no inspection. */
+  public static final String INSPECTION_SUMMARY = "inspectionSummary";
 
   // Variables: selection
   public static final String MEMBERS = "committeeMembers";

@@ -146,8 +146,8 @@ public class Emergencies {
     Map<String, Object> variables = new HashMap<>();
     variables.put(EmergencyProcess.EMERGENCY_ID, id);
     variables.put(EmergencyProcess.CERTIFICATION_NUMBER, c.certificationNumber());
-    variables.put(EmergencyProcess.SERVICE_NAME, Markdown.inline(c.serviceName()));
-    variables.put(EmergencyProcess.PROVIDER_NAME, Markdown.inline(c.providerName()));
+    variables.put(EmergencyProcess.SERVICE_NAME, c.serviceName());
+    variables.put(EmergencyProcess.PROVIDER_NAME, c.providerName());
     variables.put(EmergencyProcess.EMERGENCY_SOURCE, source.name());
     variables.put(EmergencyProcess.EMERGENCY_SUMMARY, summary);
     variables.put(EmergencyProcess.REPORT_INTERVAL, reportInterval);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
@@ -81,8 +82,8 @@ public class ImprovementRequests {
     register.recordEvent(c.certificationNumber(), "IMPROVEMENT_REQUESTED", c.status(), calendar.today(), id, calendar.now());
     runtimeService.startProcessInstanceByKey(ImprovementProcess.KEY, c.certificationNumber(), Map.of(
         ImprovementProcess.REQUEST_ID, id, ImprovementProcess.CERTIFICATION_NUMBER, c.certificationNumber(),
-        ImprovementProcess.SERVICE_NAME, Markdown.inline(c.serviceName()),
-        ImprovementProcess.PROVIDER_NAME, Markdown.inline(c.providerName()),
+        ImprovementProcess.SERVICE_NAME, Objects.toString(c.serviceName(), ""),
+        ImprovementProcess.PROVIDER_NAME, Objects.toString(c.providerName(), ""),
         ImprovementProcess.CONTENT, Markdown.formText(request.content()),
         ImprovementProcess.DEADLINE, request.deadline().toString(),
         ImprovementProcess.DEADLINE_AT, BusinessCalendar.endOf(request.deadline()),

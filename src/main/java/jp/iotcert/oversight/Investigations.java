@@ -151,8 +151,8 @@ public class Investigations {
     Map<String, Object> variables = new HashMap<>();
     variables.put(InvestigationProcess.INVESTIGATION_ID, id);
     variables.put(InvestigationProcess.CERTIFICATION_NUMBER, c.certificationNumber());
-    variables.put(InvestigationProcess.SERVICE_NAME, Markdown.inline(c.serviceName()));
-    variables.put(InvestigationProcess.PROVIDER_NAME, Markdown.inline(c.providerName()));
+    variables.put(InvestigationProcess.SERVICE_NAME, c.serviceName());
+    variables.put(InvestigationProcess.PROVIDER_NAME, c.providerName());
     variables.put(InvestigationProcess.INVESTIGATION_SUMMARY, summary);
     variables.put(InvestigationProcess.EXPLANATION_DEADLINE, request.deadline().toString());
     variables.put(InvestigationProcess.EXPLANATION_DEADLINE_AT, BusinessCalendar.endOf(request.deadline()));

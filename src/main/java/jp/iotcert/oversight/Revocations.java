@@ -76,8 +76,8 @@ public class Revocations {
     Map<String, Object> variables = new HashMap<>(facts.asVariables());
     variables.put(RevocationProcess.CASE_ID, id);
     variables.put(RevocationProcess.CERTIFICATION_NUMBER, c.certificationNumber());
-    variables.put(RevocationProcess.SERVICE_NAME, Markdown.inline(c.serviceName()));
-    variables.put(RevocationProcess.PROVIDER_NAME, Markdown.inline(c.providerName()));
+    variables.put(RevocationProcess.SERVICE_NAME, c.serviceName());
+    variables.put(RevocationProcess.PROVIDER_NAME, c.providerName());
     variables.put(RevocationProcess.CASE_SUMMARY, Markdown.formText(summary));
     runtimeService.startProcessInstanceByKey(RevocationProcess.KEY, c.certificationNumber(), variables);
     register.recordEvent(c.certificationNumber(), "REVOCATION_OPENED", c.status(), calendar.today(), id, calendar.now());

@@ -108,6 +108,43 @@ class TasklistFiltersApiTest extends ApiTestBase {
     assertThat(hal("provider1", "/engine-rest/filter/" + filterId + "/list").getStatusCode().value()).isEqualTo(403);
   }
 
+  /**
+   * Cards, Cockpit and REST clients read the names as the applicant wrote them; the forms read each
+   * task's Markdown copy, in which the same text is literal (no `\(株\)` on a card, no link in a form).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void cardsShowTheNamesAsWrittenAndFormsGetThemAsMarkdown() {
+    String provider = "株式会社テスト(株)";
+    String service = "IoT_監視*サービス* [v2.0](https://evil.example/)";
+    Map<String, Object> app = application(TestApplications.PROVIDER1_NUMBER, service);
+    ((Map<String, Object>) app.get("provider")).put("name", provider);
+    ResponseEntity<JsonNode> submitted = submit("provider1", app, TestApplications.PDF);
+    assertThat(submitted.getStatusCode().value()).isEqualTo(201);
+    String no = submitted.getBody().get("applicationNumber").asText();
+    runJobs(no);
+
+    // The card, as Tasklist lists a filter's tasks with their variables.
+    String filterId = filterService.createFilterQuery().filterName("申請審査").singleResult().getId();
+    List<String> card = new ArrayList<>();
+    for (JsonNode task : hal("staff1", "/engine-rest/filter/" + filterId + "/list").getBody().get("_embedded").get("task")) {
+      if (task.get("processInstanceId").asText().equals(instanceId(no))) {
+        task.get("_embedded").get("variable").forEach(v -> card.add(v.get("name").asText() + "=" + v.get("value").asText()));
+      }
+    }
+    assertThat(card).contains(ApplicationProcess.PROVIDER_NAME + "=" + provider, ApplicationProcess.SERVICE_NAME + "=" + service);
+    // Cockpit (the manager's read of the instance) shows the same text.
+    assertThat(get("manager1", "/engine-rest/process-instance/" + instanceId(no) + "/variables/providerName")
+        .getBody().get("value").asText()).isEqualTo(provider);
+    // The form's variables: the plain names and their Markdown copies, which the forms' text views show.
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(no).singleResult().getId();
+    JsonNode form = get("staff1", "/engine-rest/task/" + taskId + "/form-variables").getBody();
+    assertThat(form.get("providerName").get("value").asText()).isEqualTo(provider);
+    assertThat(form.get("providerNameMarkdown").get("value").asText()).isEqualTo("株式会社テスト\\(株\\)");
+    assertThat(form.get("serviceNameMarkdown").get("value").asText())
+        .isEqualTo("IoT\\_監視\\*サービス\\* \\[v2\\.0\\]\\(https\\://evil\\.example/\\)");
+  }
+
   private String instanceId(String businessKey) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
   }

@@ -93,6 +93,12 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     // committee3 declared an interest in provider1 (demo data), so only committee1 and committee2 sit.
     var opinionTasks = taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_GiveOpinion").list();
     assertThat(opinionTasks).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("committee1", "committee2");
+    // The members see the review and the inspection the application went through (passed in by the call).
+    Map<String, Object> shown = taskService.getVariables(opinionTasks.get(0).getId());
+    assertThat(shown).containsEntry("inspectionSummary", "**実施日**：2026年12月10日\n**調査結果**：適合")
+        .containsEntry("inspectionReport", "問題なし").containsEntry("reviewFindings", "全項目適合");
+    assertThat((String) shown.get("reviewSummary")).startsWith("**審査結果**：適合\n**適合とした項目**：" + allItems().size() + "項目");
+    assertThat((String) shown.get("documentLinks")).contains("/api/applications/" + no + "/documents/");
     for (var t : opinionTasks) {
       taskService.complete(t.getId(), Map.of("opinion", "FAVOURABLE", "opinionComment", t.getAssignee() + " の意見"));
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import jp.iotcert.application.ApplicationRequest;
 import jp.iotcert.application.ApplicationService;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.support.TestApplications;
@@ -58,8 +59,8 @@ class TaskCardsBrowserIT {
 
   @Test
   void cardsSayWhichCaseAndTheSearchFindsAnApplicationByItsNumber() {
-    String wanted = submit("カード検索サービス");
-    String other = submit("カード別件サービス");
+    String wanted = submit("カード検索サービス", "株式会社テスト(株)");
+    String other = submit("カード別件サービス", "株式会社テスト");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("staff1");
@@ -71,7 +72,9 @@ class TaskCardsBrowserIT {
     // two variables a task has; サービス and 新規／更新 unfold under the card's arrow).
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), wanted));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), other));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("申請番号", "事業者", "株式会社テスト");
+    // The provider's name as written: 「(株)」, not the Markdown escape 「\(株\)」 the forms use.
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("申請番号", "事業者", "株式会社テスト(株)")
+        .doesNotContain("\\");
 
     // The search: click into it, choose the business key from the types it offers, type the number.
     WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".search-container > input")));
@@ -82,11 +85,22 @@ class TaskCardsBrowserIT {
     browser.switchTo().activeElement().sendKeys(wanted + "\n");
     wait.until(d -> !d.findElement(By.tagName("body")).getText().contains(other));
     assertThat(browser.findElement(By.tagName("body")).getText()).contains(wanted).doesNotContain(other);
+
+    // The form shows the same name as text (its Markdown copy, rendered).
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'申請書類を確認する')]"))).click();
+    WebElement caseText = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-form')]//strong[normalize-space(.)='事業者']/..")));
+    assertThat(caseText.getText()).contains("事業者 株式会社テスト(株)").doesNotContain("\\");
   }
 
-  private String submit(String serviceName) {
-    return applications.submit(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, serviceName,
-        TestApplications.fullDisclosure(catalogue)), TestApplications.registryCertificate(), List.of()).applicationNumber();
+  private String submit(String serviceName, String providerName) {
+    ApplicationRequest base = TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, serviceName,
+        TestApplications.fullDisclosure(catalogue));
+    ApplicationRequest.Provider provider = new ApplicationRequest.Provider(base.provider().corporateNumber(),
+        providerName, base.provider().address(), base.provider().representative());
+    return applications.submit(new ApplicationRequest(base.type(), base.certificationNumber(), base.channel(), provider,
+        base.contact(), base.service(), base.disclosure(), base.withheldItems(), base.markUseDeclaration(), null),
+        TestApplications.registryCertificate(), List.of()).applicationNumber();
   }
 
   private void click(WebElement element) {
