@@ -68,6 +68,15 @@ public final class ApplicationProcess {
   public static final String REVIEW_RESULT = "reviewResult";
   public static final String REVIEW_FINDINGS = "reviewFindings";
   public static final String NON_CONFORMING_ITEMS = "nonConformingItems";
+  /**
+   * 第11条2: the review form's list of the applicant's requests to withhold items (a JSON array set
+   * when the review starts, from the stored application; absent without requests); the reviewer fills
+   * in each row's `judgement` ({@link WithholdingRules#ACCEPTED} or {@link WithholdingRules#REJECTED})
+   * and `rejectionReason`. Only those two fields and `itemId` are read back.
+   */
+  public static final String WITHHOLDING_JUDGEMENTS = "withholdingJudgements";
+  /** Markdown of the requests and their judgements, for the decision form; absent without requests. */
+  public static final String WITHHOLDING_SUMMARY = "withholdingSummary";
   public static final String INSPECTION_REQUIRED = "inspectionRequired";
   public static final String COMMITTEE_REQUIRED = "committeeRequired";
   public static final String DECISION = "decision";

@@ -14,6 +14,7 @@ import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.certification.CertificationProcess;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.certification.PublishedDisclosure;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.notice.NoticeService;
@@ -38,6 +39,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   @Autowired ApplicationRepository applications;
   @Autowired CertificationRegister register;
   @Autowired NoticeService notices;
+  @Autowired PublishedDisclosure published;
 
   @Test
   void certifiesAfterReviewInspectionAndCommittee() throws Exception {
@@ -64,10 +66,10 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(runtimeService.getVariable(pi.getId(), ApplicationProcess.CRITERIA_ITEMS).toString())
         .contains("\"value\":\"B-01\"").contains("開示情報の時点（必須）");
 
-    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
         ApplicationProcess.REVIEW_FINDINGS, "全項目適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
         ApplicationProcess.INSPECTION_REQUIRED, true,
-        ApplicationProcess.COMMITTEE_REQUIRED, true));
+        ApplicationProcess.COMMITTEE_REQUIRED, true)));
     assertThat(pi).isWaitingAt("CallActivity_OnSiteInspection");
 
     complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2026-12-10", "inspectionLocation", "本社",
@@ -374,8 +376,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         "reviewFindings", "適合", ApplicationProcess.ALL_CONFORMING, true,
         ApplicationProcess.CONFORMING_EXCEPTIONS, "B-01"))).isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("未確認: B-01");
-    complete(renewal, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
-        ApplicationProcess.ALL_CONFORMING, true));
+    complete(renewal, "Task_ReviewApplication", TestApplications.judged(Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
+        ApplicationProcess.ALL_CONFORMING, true)));
     assertThat(runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.CONFORMING_ITEMS)
         .toString()).contains("\"B-01\"").contains("\"B-02\"");
     assertThat(task(renewal, "Task_DecideCertification").getDueDate()).isEqualTo(dueBeforeLastDay);
@@ -443,6 +445,111 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         TestApplications.fullDisclosure(catalogue)), List.of(), List.of()).applicationNumber();
   }
 
+  /** An application asking to withhold B-09 and B-10 (第11条2), at its review. */
+  private String reachReviewWithTwoRequests(String serviceName) {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    ApplicationRequest base = TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, serviceName,
+        TestApplications.fullDisclosure(catalogue));
+    String no = applicationService.submit(new ApplicationRequest(base.type(), null, base.channel(), base.provider(),
+        base.contact(), base.service(), base.disclosure(), List.of(
+            new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい"),
+            new ApplicationRequest.WithheldItem("B-10", "従業員数は競争上の秘密")), null, null),
+        TestApplications.registryCertificate(), List.of()).applicationNumber();
+    passCompletenessAndFee(no, today);
+    assertThat(instance(no, KEY)).isWaitingAt("Task_ReviewApplication");
+    return no;
+  }
+
+  private static final Map<String, Object> CONFORMING_REVIEW = Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+      ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.ALL_CONFORMING, true);
+
+  private static Map<String, Object> review(String judgementsJson) {
+    Map<String, Object> review = new HashMap<>(CONFORMING_REVIEW);
+    review.put(ApplicationProcess.WITHHOLDING_JUDGEMENTS, TestApplications.judgements(judgementsJson));
+    return review;
+  }
+
+  @Test
+  void onlyAcceptedWithholdingRequestsAreWithheldAndTheNoticeSaysWhich() {
+    String no = reachReviewWithTwoRequests("留保判断");
+    String pi = instance(no, KEY).getId();
+    // The form lists the stored requests with the item and the applicant's reason, nothing judged yet.
+    String rows = runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_JUDGEMENTS).toString();
+    assertThat(rows).contains("\"itemId\":\"B-09\"").contains("\"itemId\":\"B-10\"").contains("従業員数は競争上の秘密")
+        .contains("\"judgement\":null");
+    String reviewId = task(no, "Task_ReviewApplication").getId();
+    // The form's rows unchanged (nothing judged), a rejection without a reason, an item never requested: refused.
+    assertThatThrownBy(() -> taskService.complete(reviewId, CONFORMING_REVIEW))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("受理するか却下するか選んでください");
+    assertThatThrownBy(() -> taskService.complete(reviewId, review(
+        "[{\"itemId\":\"B-09\",\"judgement\":\"ACCEPTED\"},{\"itemId\":\"B-10\",\"judgement\":\"REJECTED\"}]")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("B-10」の公表の留保の申出を却下する理由を記入してください");
+    assertThatThrownBy(() -> taskService.complete(reviewId, review("[{\"itemId\":\"B-09\",\"judgement\":\"ACCEPTED\"},"
+        + "{\"itemId\":\"B-10\",\"judgement\":\"ACCEPTED\"},{\"itemId\":\"B-11\",\"judgement\":\"ACCEPTED\"}]")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("B-11」について公表の留保の申出はありません");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM withholding_judgement WHERE application_number = ?").param(no)
+        .query(Integer.class).single()).as("a refused completion records nothing").isZero();
+
+    taskService.claim(reviewId, "reviewer1");
+    complete(no, "Task_ReviewApplication", review("[{\"itemId\":\"B-09\",\"judgement\":\"ACCEPTED\"},"
+        + "{\"itemId\":\"B-10\",\"judgement\":\"REJECTED\",\"rejectionReason\":\"従業員数は会社案内で公表済み\"}]"));
+    assertThat(jdbc.sql("""
+        SELECT item_id || ':' || CASE WHEN accepted THEN 'accepted' ELSE 'rejected' END || ':'
+          || COALESCE(rejection_reason, '-') || ':' || judged_by
+        FROM withholding_judgement WHERE application_number = ? ORDER BY item_id""").param(no).query(String.class).list())
+        .containsExactly("B-09:accepted:-:reviewer1", "B-10:rejected:従業員数は会社案内で公表済み:reviewer1");
+    // The manager's decision form shows the judgements.
+    assertThat((String) runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY))
+        .contains("**B-09 ").contains("受理（公表を留保）")
+        .contains("**B-10 ").contains("却下（公表する）。却下の理由: 従業員数は会社案内で公表済み");
+
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+        ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
+    var certification = register.find(applications.get(no).certificationNumber()).orElseThrow();
+    assertThat(certification.withheldJson()).contains("B-09").doesNotContain("B-10");
+    assertThat(published.items(certification)).extracting(PublishedDisclosure.Item::itemId)
+        .contains("B-10").doesNotContain("B-09");
+    String notice = notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
+        .orElseThrow().body();
+    assertThat(notice).contains("公表の留保の申出（第11条第2項）に対する判断:")
+        .containsPattern("- B-09 [^\\n]+: 受理しました（公表しません）")
+        .containsPattern("- B-10 [^\\n]+: 却下しました（公表します）。理由: 従業員数は会社案内で公表済み");
+  }
+
+  @Test
+  void theRefusalNoticeSaysHowTheRequestsWereJudged() {
+    String no = reachReviewWithTwoRequests("留保判断不認定");
+    complete(no, "Task_ReviewApplication", review("[{\"itemId\":\"B-09\",\"judgement\":\"REJECTED\","
+        + "\"rejectionReason\":\"売上高は有価証券報告書で公表済み\"},{\"itemId\":\"B-10\",\"judgement\":\"ACCEPTED\"}]"));
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "REFUSE",
+        ApplicationProcess.DECISION_REASONS, "基準に適合しない"));
+    String notice = notices.forApplication(no).stream().filter(n -> n.kind().equals("NOT_CERTIFIED")).findFirst()
+        .orElseThrow().body();
+    assertThat(notice).containsPattern("- B-09 [^\\n]+: 却下しました。理由: 売上高は有価証券報告書で公表済み")
+        .containsPattern("- B-10 [^\\n]+: 受理しました\\n").doesNotContain("\n\n\n");
+  }
+
+  @Test
+  void withoutRequestsTheReviewAsksNothingAboutWithholding() {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    ApplicationRequest base = TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, "留保申出なし",
+        TestApplications.fullDisclosure(catalogue));
+    String no = applicationService.submit(new ApplicationRequest(base.type(), null, base.channel(), base.provider(),
+        base.contact(), base.service(), base.disclosure(), List.of(), null, null),
+        TestApplications.registryCertificate(), List.of()).applicationNumber();
+    passCompletenessAndFee(no, today);
+    String pi = instance(no, KEY).getId();
+    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_JUDGEMENTS)).isNull();
+    complete(no, "Task_ReviewApplication", CONFORMING_REVIEW);
+    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY)).isNull();
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+        ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
+    assertThat(notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
+        .orElseThrow().body()).doesNotContain("公表の留保").doesNotContain("\n\n\n");
+  }
+
   @Test
   void reviewNeedsAResultAndFindings() {
     String no = reachReview("審査必須項目");
@@ -454,8 +561,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, List.of("B-01", "B-02"))))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("B-03");
     // Without the two flags (a REST client may leave them out) there is neither inspection nor committee.
-    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
-        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, String.join(",", allItems())));
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, String.join(",", allItems()))));
     assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification")
         .hasNotPassed("CallActivity_OnSiteInspection", "CallActivity_CommitteeReview");
   }
@@ -473,7 +580,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     review.put(ApplicationProcess.REVIEW_FINDINGS, "x".repeat(3001));
     assertThatThrownBy(() -> taskService.complete(taskId, review)).hasMessageContaining("3000");
     review.put(ApplicationProcess.REVIEW_FINDINGS, "セキュリティ項目に不備");
-    complete(no, "Task_ReviewApplication", review);
+    complete(no, "Task_ReviewApplication", TestApplications.judged(review));
     assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification");
 
     // 第6条1: certifying against the 不適合 review needs the manager's reason, recorded with the decision.
@@ -516,9 +623,9 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
 
   private String reachDecisionThroughCommittee(String serviceName) {
     String no = reachReview(serviceName);
-    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
         ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
-        ApplicationProcess.COMMITTEE_REQUIRED, true));
+        ApplicationProcess.COMMITTEE_REQUIRED, true)));
     return no;
   }
 
@@ -578,7 +685,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
         ApplicationProcess.INSPECTION_REQUIRED, false,
         ApplicationProcess.COMMITTEE_REQUIRED, committee));
-    complete(no, "Task_ReviewApplication", review);
+    complete(no, "Task_ReviewApplication", TestApplications.judged(review));
     return no;
   }
 
