@@ -1,13 +1,10 @@
 package jp.iotcert.application;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jp.iotcert.common.BusinessCalendar;
-import jp.iotcert.common.FormRuleViolation;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,46 +32,6 @@ public class ReviewCompletedListener implements TaskListener {
     this.rules = rules;
     this.withholding = withholding;
     this.calendar = calendar;
-  }
-
-  /**
-   * The reviewer's judgements: a JSON array of rows ({@code itemId}, {@code judgement},
-   * {@code rejectionReason}) from Tasklist or REST, or a list of maps from Java callers.
-   */
-  static List<WithholdingRules.Submitted> judgements(Object value) {
-    List<WithholdingRules.Submitted> rows = new ArrayList<>();
-    if (value == null) {
-      return rows;
-    }
-    if (value instanceof String text) {
-      try {
-        value = Spin.JSON(text);
-      } catch (RuntimeException e) {
-        throw new FormRuleViolation(ApplicationProcess.WITHHOLDING_JUDGEMENTS, "公表の留保の判断の形式が正しくありません。");
-      }
-    }
-    if (value instanceof SpinJsonNode json && json.isArray()) {
-      json.elements().forEach(e -> rows.add(new WithholdingRules.Submitted(prop(e, "itemId"), prop(e, "judgement"),
-          prop(e, "rejectionReason"))));
-    } else if (value instanceof Collection<?> list) {
-      for (Object e : list) {
-        if (e instanceof Map<?, ?> row) {
-          rows.add(new WithholdingRules.Submitted(string(row.get("itemId")), string(row.get("judgement")),
-              string(row.get("rejectionReason"))));
-        }
-      }
-    } else {
-      throw new FormRuleViolation(ApplicationProcess.WITHHOLDING_JUDGEMENTS, "公表の留保の判断の形式が正しくありません。");
-    }
-    return rows;
-  }
-
-  private static String prop(SpinJsonNode row, String name) {
-    return row.isObject() && row.hasProp(name) && row.prop(name).isString() ? row.prop(name).stringValue() : null;
-  }
-
-  private static String string(Object value) {
-    return value == null ? null : value.toString();
   }
 
   /** The checked item ids: a JSON array from Tasklist, a list or a comma-separated text from REST clients. */
@@ -117,8 +74,8 @@ public class ReviewCompletedListener implements TaskListener {
     String applicationNumber = ApplicationProcess.applicationNumber(task.getExecution());
     Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String judgedBy = task.getAssignee() != null ? task.getAssignee() : user == null ? "system" : user.getUserId();
-    withholding.judge(applicationNumber, judgements(task.getVariable(ApplicationProcess.WITHHOLDING_JUDGEMENTS)),
-        judgedBy, calendar.now());
+    withholding.judge(applicationNumber, ids(task.getVariable(ApplicationProcess.WITHHOLDING_ACCEPTED)),
+        TaskInput.text(task, ApplicationProcess.WITHHOLDING_REJECTIONS), judgedBy, calendar.now());
     task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_SUMMARY, withholding.summary(applicationNumber));
     if (review.allConforming()) {
       // What 「すべて適合」 counted, kept as if ticked one by one (history, later forms).

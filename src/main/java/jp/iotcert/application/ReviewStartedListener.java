@@ -28,13 +28,15 @@ public class ReviewStartedListener implements TaskListener {
   public void notify(DelegateTask task) {
     String applicationNumber = ApplicationProcess.applicationNumber(task.getExecution());
     progress.startReview(applicationNumber);
-    List<Map<String, Object>> rows = withholding.formRows(applicationNumber);
-    if (rows.isEmpty()) {
-      // The form hides the section when the variable is absent.
-      task.getExecution().removeVariable(ApplicationProcess.WITHHOLDING_JUDGEMENTS);
+    List<Map<String, String>> options = withholding.options(applicationNumber);
+    if (options.isEmpty()) {
+      // The form hides the section when the variables are absent.
+      task.getExecution().removeVariable(ApplicationProcess.WITHHOLDING_REQUESTS);
+      task.getExecution().removeVariable(ApplicationProcess.WITHHOLDING_SUMMARY);
     } else {
-      task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_JUDGEMENTS,
-          SpinValues.jsonValue(Spin.JSON(rows)).create());
+      task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_REQUESTS,
+          SpinValues.jsonValue(Spin.JSON(options)).create());
+      task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_SUMMARY, withholding.summary(applicationNumber));
     }
   }
 }

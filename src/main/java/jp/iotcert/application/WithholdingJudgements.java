@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
 import jp.iotcert.application.WithholdingRules.Judgement;
@@ -69,13 +68,13 @@ public class WithholdingJudgements {
   }
 
   /**
-   * Judges the stored requests by the reviewer's submission ({@link WithholdingRules#judge}) and records
+   * Judges the stored requests by the reviewer's choices ({@link WithholdingRules#judge}) and records
    * the judgements, replacing earlier ones.
    */
   @Transactional
-  public List<Judgement> judge(String applicationNumber, List<WithholdingRules.Submitted> submitted,
+  public List<Judgement> judge(String applicationNumber, Set<String> accepted, String rejections,
       String judgedBy, Instant at) {
-    List<Judgement> judgements = WithholdingRules.judge(requests(applicationNumber), submitted);
+    List<Judgement> judgements = WithholdingRules.judge(requests(applicationNumber), accepted, rejections);
     jdbc.sql("DELETE FROM withholding_judgement WHERE application_number = ?").param(applicationNumber).update();
     for (Judgement j : judgements) {
       jdbc.sql("""
@@ -100,26 +99,16 @@ public class WithholdingJudgements {
     }
   }
 
-  /**
-   * The rows of the review form's list (one per request): the item, its definition and the
-   * applicant's reason to read, and the judgement to fill in. Empty when there are no requests.
-   */
-  public List<Map<String, Object>> formRows(String applicationNumber) {
-    return requests(applicationNumber).stream().map(r -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      Optional<DisclosureItem> item = catalogue.find(r.itemId());
-      row.put("itemId", r.itemId());
-      row.put("item", Markdown.inline(r.itemId() + " " + item.map(i -> i.name() + (i.mandatory() ? "（必須）" : "（選択）"))
-          .orElse("")));
-      row.put("definition", Markdown.formText(item.map(DisclosureItem::definition).orElse("")));
-      row.put("reason", Markdown.formText(r.reason()));
-      row.put("judgement", null);
-      row.put("rejectionReason", null);
-      return row;
-    }).toList();
+  /** The options of the review form's checklist, one per request ("B-09 売上高"); empty without requests. */
+  public List<Map<String, String>> options(String applicationNumber) {
+    return requests(applicationNumber).stream()
+        .map(r -> Map.of("value", r.itemId(), "label", itemLabel(r.itemId()))).toList();
   }
 
-  /** Markdown for the manager's decision form: each request and its judgement; null without requests. */
+  /**
+   * Markdown for the review and decision forms: each request with the item's definition, the
+   * applicant's reason and, once judged, the judgement; null without requests.
+   */
   public String summary(String applicationNumber) {
     List<WithheldItem> requests = requests(applicationNumber);
     if (requests.isEmpty()) {
@@ -129,10 +118,14 @@ public class WithholdingJudgements {
     StringBuilder text = new StringBuilder();
     for (WithheldItem r : requests) {
       Judgement j = judged.get(r.itemId());
-      text.append("- **").append(Markdown.inline(itemLabel(r.itemId()))).append("**: ")
-          .append(j == null ? "未判断（公表を留保）" : j.accepted() ? "受理（公表を留保）"
-              : "却下（公表する）。却下の理由: " + Markdown.inline(j.rejectionReason()))
-          .append("。申出の理由: ").append(Markdown.inline(r.reason())).append('\n');
+      text.append("- **").append(Markdown.inline(itemLabel(r.itemId()))).append("**");
+      if (j != null) {
+        text.append(" — ").append(j.accepted() ? "受理（公表を留保）"
+            : "却下（公表する）。却下の理由: " + Markdown.inline(j.rejectionReason()));
+      }
+      text.append("\n  - 項目の定義: ")
+          .append(Markdown.inline(catalogue.find(r.itemId()).map(DisclosureItem::definition).orElse("")))
+          .append("\n  - 申出の理由: ").append(Markdown.inline(r.reason())).append('\n');
     }
     return Markdown.clip(text.toString(), TaskInput.MAX_TEXT);
   }

@@ -454,7 +454,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     String no = applicationService.submit(new ApplicationRequest(base.type(), null, base.channel(), base.provider(),
         base.contact(), base.service(), base.disclosure(), List.of(
             new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい"),
-            new ApplicationRequest.WithheldItem("B-10", "従業員数は競争上の秘密")), null, null),
+            new ApplicationRequest.WithheldItem("B-10", "経常利益は競争上の秘密")), null, null),
         TestApplications.registryCertificate(), List.of()).applicationNumber();
     passCompletenessAndFee(no, today);
     assertThat(instance(no, KEY)).isWaitingAt("Task_ReviewApplication");
@@ -464,9 +464,10 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   private static final Map<String, Object> CONFORMING_REVIEW = Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
       ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.ALL_CONFORMING, true);
 
-  private static Map<String, Object> review(String judgementsJson) {
+  private static Map<String, Object> review(String accepted, String rejections) {
     Map<String, Object> review = new HashMap<>(CONFORMING_REVIEW);
-    review.put(ApplicationProcess.WITHHOLDING_JUDGEMENTS, TestApplications.judgements(judgementsJson));
+    review.put(ApplicationProcess.WITHHOLDING_ACCEPTED, accepted);
+    review.put(ApplicationProcess.WITHHOLDING_REJECTIONS, rejections);
     return review;
   }
 
@@ -474,35 +475,34 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   void onlyAcceptedWithholdingRequestsAreWithheldAndTheNoticeSaysWhich() {
     String no = reachReviewWithTwoRequests("留保判断");
     String pi = instance(no, KEY).getId();
-    // The form lists the stored requests with the item and the applicant's reason, nothing judged yet.
-    String rows = runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_JUDGEMENTS).toString();
-    assertThat(rows).contains("\"itemId\":\"B-09\"").contains("\"itemId\":\"B-10\"").contains("従業員数は競争上の秘密")
-        .contains("\"judgement\":null");
+    // The form offers the stored requests and shows each with its definition and the applicant's reason.
+    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_REQUESTS).toString())
+        .contains("\"value\":\"B-09\"").contains("\"label\":\"B-09 売上高\"").contains("\"value\":\"B-10\"");
+    assertThat((String) runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY))
+        .contains("- **B-10 経常利益**\n  - 項目の定義: 直近の事業年度の経常利益\n  - 申出の理由: 経常利益は競争上の秘密")
+        .doesNotContain("受理").doesNotContain("却下");
     String reviewId = task(no, "Task_ReviewApplication").getId();
-    // The form's rows unchanged (nothing judged), a rejection without a reason, an item never requested: refused.
+    // Nothing judged, a rejection without a reason, an item never requested: refused, nothing recorded.
     assertThatThrownBy(() -> taskService.complete(reviewId, CONFORMING_REVIEW))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("受理するか却下するか選んでください");
-    assertThatThrownBy(() -> taskService.complete(reviewId, review(
-        "[{\"itemId\":\"B-09\",\"judgement\":\"ACCEPTED\"},{\"itemId\":\"B-10\",\"judgement\":\"REJECTED\"}]")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("B-10」の公表の留保の申出を却下する理由を記入してください");
-    assertThatThrownBy(() -> taskService.complete(reviewId, review("[{\"itemId\":\"B-09\",\"judgement\":\"ACCEPTED\"},"
-        + "{\"itemId\":\"B-10\",\"judgement\":\"ACCEPTED\"},{\"itemId\":\"B-11\",\"judgement\":\"ACCEPTED\"}]")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("B-11」について公表の留保の申出はありません");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("項目「B-09」の公表の留保の申出は、受理するならチェックし");
+    assertThatThrownBy(() -> taskService.complete(reviewId, review("B-09", "B-10:")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「B-10: 理由」の形で却下の理由を記入してください");
+    assertThatThrownBy(() -> taskService.complete(reviewId, review("B-09,B-10,B-11", null)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("項目「B-11」について公表の留保の申出はありません");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM withholding_judgement WHERE application_number = ?").param(no)
         .query(Integer.class).single()).as("a refused completion records nothing").isZero();
 
     taskService.claim(reviewId, "reviewer1");
-    complete(no, "Task_ReviewApplication", review("[{\"itemId\":\"B-09\",\"judgement\":\"ACCEPTED\"},"
-        + "{\"itemId\":\"B-10\",\"judgement\":\"REJECTED\",\"rejectionReason\":\"従業員数は会社案内で公表済み\"}]"));
+    complete(no, "Task_ReviewApplication", review("B-09", "B-10: 経常利益は決算公告で公表済み"));
     assertThat(jdbc.sql("""
         SELECT item_id || ':' || CASE WHEN accepted THEN 'accepted' ELSE 'rejected' END || ':'
           || COALESCE(rejection_reason, '-') || ':' || judged_by
         FROM withholding_judgement WHERE application_number = ? ORDER BY item_id""").param(no).query(String.class).list())
-        .containsExactly("B-09:accepted:-:reviewer1", "B-10:rejected:従業員数は会社案内で公表済み:reviewer1");
+        .containsExactly("B-09:accepted:-:reviewer1", "B-10:rejected:経常利益は決算公告で公表済み:reviewer1");
     // The manager's decision form shows the judgements.
     assertThat((String) runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY))
-        .contains("**B-09 ").contains("受理（公表を留保）")
-        .contains("**B-10 ").contains("却下（公表する）。却下の理由: 従業員数は会社案内で公表済み");
+        .contains("- **B-09 売上高** — 受理（公表を留保）")
+        .contains("- **B-10 経常利益** — 却下（公表する）。却下の理由: 経常利益は決算公告で公表済み");
 
     complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
         ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
@@ -512,22 +512,21 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         .contains("B-10").doesNotContain("B-09");
     String notice = notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
         .orElseThrow().body();
-    assertThat(notice).contains("公表の留保の申出（第11条第2項）に対する判断:")
-        .containsPattern("- B-09 [^\\n]+: 受理しました（公表しません）")
-        .containsPattern("- B-10 [^\\n]+: 却下しました（公表します）。理由: 従業員数は会社案内で公表済み");
+    assertThat(notice).contains("公表の留保の申出（第11条第2項）に対する判断:\n"
+        + "- B-09 売上高: 受理しました（公表しません）\n"
+        + "- B-10 経常利益: 却下しました（公表します）。理由: 経常利益は決算公告で公表済み");
   }
 
   @Test
   void theRefusalNoticeSaysHowTheRequestsWereJudged() {
     String no = reachReviewWithTwoRequests("留保判断不認定");
-    complete(no, "Task_ReviewApplication", review("[{\"itemId\":\"B-09\",\"judgement\":\"REJECTED\","
-        + "\"rejectionReason\":\"売上高は有価証券報告書で公表済み\"},{\"itemId\":\"B-10\",\"judgement\":\"ACCEPTED\"}]"));
+    complete(no, "Task_ReviewApplication", review("B-10", "B-09: 売上高は有価証券報告書で公表済み"));
     complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "REFUSE",
         ApplicationProcess.DECISION_REASONS, "基準に適合しない"));
     String notice = notices.forApplication(no).stream().filter(n -> n.kind().equals("NOT_CERTIFIED")).findFirst()
         .orElseThrow().body();
-    assertThat(notice).containsPattern("- B-09 [^\\n]+: 却下しました。理由: 売上高は有価証券報告書で公表済み")
-        .containsPattern("- B-10 [^\\n]+: 受理しました\\n").doesNotContain("\n\n\n");
+    assertThat(notice).contains("- B-09 売上高: 却下しました。理由: 売上高は有価証券報告書で公表済み\n"
+        + "- B-10 経常利益: 受理しました\n").doesNotContain("\n\n\n");
   }
 
   @Test
@@ -541,7 +540,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         TestApplications.registryCertificate(), List.of()).applicationNumber();
     passCompletenessAndFee(no, today);
     String pi = instance(no, KEY).getId();
-    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_JUDGEMENTS)).isNull();
+    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_REQUESTS)).isNull();
     complete(no, "Task_ReviewApplication", CONFORMING_REVIEW);
     assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY)).isNull();
     complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",

@@ -613,11 +613,6 @@ class ModelContractTest extends ApiTestBase {
 
   private static void collectKeys(JsonNode components, Set<String> keys) {
     for (JsonNode component : components) {
-      if ("dynamiclist".equals(component.path("type").asText())) {
-        // A list binds one variable (its path); its fields' keys name properties of each row.
-        keys.add(component.path("path").asText());
-        continue;
-      }
       if (component.hasNonNull("key")) {
         keys.add(component.get("key").asText());
       }

@@ -12,7 +12,6 @@ import jp.iotcert.document.UploadedDocument;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.catalogue.DisclosureItem;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /** Builds applications as applicants send them. */
 public final class TestApplications {
@@ -42,27 +41,20 @@ public final class TestApplications {
   /** The item the applications built here ask to withhold (第11条2). */
   public static final String WITHHELD_ITEM = "B-09";
 
-  /** The reviewer's judgement of that request, as a Tasklist form or a REST client sends it: accepted. */
-  public static final String WITHHOLDING_ACCEPTED = "[{\"itemId\":\"" + WITHHELD_ITEM + "\",\"judgement\":\"ACCEPTED\"}]";
-
   /**
-   * The review's variables with the judgement of the fixture's withholding request (accepted) added,
-   * unless they judge it themselves: the one place tests that complete 「申請を審査する」 judge it.
+   * The review's variables with the fixture's withholding request accepted (as Tasklist's checklist
+   * sends it), unless they judge it themselves: the one place tests that complete 「申請を審査する」
+   * judge it.
    */
   public static Map<String, Object> judged(Map<String, Object> review) {
     Map<String, Object> variables = new HashMap<>(review);
-    variables.putIfAbsent("withholdingJudgements", judgements(WITHHOLDING_ACCEPTED));
+    variables.putIfAbsent("withholdingAccepted", SpinValues.jsonValue("[\"" + WITHHELD_ITEM + "\"]").create());
     return variables;
   }
 
-  /** Judgements of withholding requests (a JSON array of {itemId, judgement, rejectionReason}) as a Java caller passes them. */
-  public static JsonValue judgements(String json) {
-    return SpinValues.jsonValue(json).create();
-  }
-
-  /** {@link #WITHHOLDING_ACCEPTED} as a variable in an engine REST request. */
+  /** The fixture's withholding request accepted, as a variable in an engine REST request. */
   public static Map<String, Object> withholdingAcceptedRest() {
-    return Map.of("value", WITHHOLDING_ACCEPTED, "type", "Json");
+    return Map.of("value", "[\"" + WITHHELD_ITEM + "\"]", "type", "Json");
   }
 
   public static ApplicationRequest renewal(String corporateNumber, String serviceName, String certificationNumber,
