@@ -1,5 +1,8 @@
 package jp.iotcert.application;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -21,10 +24,16 @@ import jp.iotcert.notice.NoticeService;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +49,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   @Autowired CertificationRegister register;
   @Autowired NoticeService notices;
   @Autowired PublishedDisclosure published;
+  @Autowired RepositoryService repositoryService;
 
   @Test
   void certifiesAfterReviewInspectionAndCommittee() throws Exception {
@@ -547,6 +557,49 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
     assertThat(notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
         .orElseThrow().body()).doesNotContain("公表の留保").doesNotContain("\n\n\n");
+  }
+
+  /**
+   * A review opened under an earlier deployment, whose form asks nothing about withholding, still
+   * completes; its requests stay withheld as before (a published item cannot be taken back).
+   */
+  @Test
+  void aReviewUnderAnEarlierFormLeavesItsRequestsWithheld() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode form = (ObjectNode) mapper.readTree(new ClassPathResource("forms/form-review-application.form")
+        .getInputStream());
+    ArrayNode components = (ArrayNode) form.get("components");
+    for (int i = components.size() - 1; i >= 0; i--) {
+      if (components.get(i).path("id").asText().contains("ithholding")) {
+        components.remove(i);
+      }
+    }
+    DeploymentBuilder earlier = repositoryService.createDeployment().name("earlier review form")
+        .addInputStream("bpmn/certification-application.bpmn",
+            new ClassPathResource("bpmn/certification-application.bpmn").getInputStream())
+        .addString("forms/form-review-application.form", mapper.writeValueAsString(form));
+    for (Resource other : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+      if (!"form-review-application.form".equals(other.getFilename())) {
+        earlier.addInputStream("forms/" + other.getFilename(), other.getInputStream());
+      }
+    }
+    Deployment deployment = earlier.deploy();
+    try {
+      String no = reachReview("旧フォーム審査");
+      assertThat(repositoryService.getProcessDefinition(instance(no, KEY).getProcessDefinitionId()).getDeploymentId())
+          .isEqualTo(deployment.getId());
+      complete(no, "Task_ReviewApplication", CONFORMING_REVIEW);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM withholding_judgement WHERE application_number = ?").param(no)
+          .query(Integer.class).single()).isZero();
+      complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+          ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
+      assertThat(register.find(applications.get(no).certificationNumber()).orElseThrow().withheldJson())
+          .contains(TestApplications.WITHHELD_ITEM);
+      assertThat(notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
+          .orElseThrow().body()).contains("- B-09 売上高: 公表を留保します");
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   @Test
