@@ -77,6 +77,8 @@ public enum ApplicantNotice {
       認定証及び認定マークを交付します（第6条第5項）。認定マークは有効期間に限り、認定サービスについてのみ使用でき、
       ウェブサイトで使用するときは上記の確認用URLへのリンクを設置してください（第10条）。
       {decisionReasons}
+
+      {withholdingResult}
       """),
   NOT_CERTIFIED(
       "【審査結果通知】申請 {applicationNumber} について",
@@ -87,6 +89,8 @@ public enum ApplicantNotice {
 
       認定を実施しない理由:
       {decisionReasons}
+
+      {withholdingResult}
 
       納付された審査手数料は返還されません（第5条第2項）。
       """),

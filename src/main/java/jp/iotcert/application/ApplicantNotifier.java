@@ -20,15 +20,18 @@ public class ApplicantNotifier {
   private final CertificationRegister register;
   private final NoticeService notices;
   private final PublishedDisclosure published;
+  private final WithholdingJudgements withholding;
 
   public ApplicantNotifier(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
-      CertificationRegister register, NoticeService notices, PublishedDisclosure published) {
+      CertificationRegister register, NoticeService notices, PublishedDisclosure published,
+      WithholdingJudgements withholding) {
     this.applications = applications;
     this.fees = fees;
     this.supplements = supplements;
     this.register = register;
     this.notices = notices;
     this.published = published;
+    this.withholding = withholding;
   }
 
   /** Whether the case key names an application (rather than, say, a certification under investigation). */
@@ -48,6 +51,9 @@ public class ApplicantNotifier {
     values.put("feePaid", Long.toString(fees.paid(applicationNumber)));
     values.put("feeDueOn", a.feeDueOn().toString());
     values.put("decisionReasons", a.decisionReasons() == null ? "" : a.decisionReasons());
+    if (notice == ApplicantNotice.CERTIFIED || notice == ApplicantNotice.NOT_CERTIFIED) {
+      values.put("withholdingResult", withholding.noticeText(applicationNumber, notice == ApplicantNotice.CERTIFIED));
+    }
     supplements.all(applicationNumber).stream().reduce((first, second) -> second).ifPresent(r -> {
       values.put("supplementMessage", r.message());
       values.put("supplementDeadline", r.deadline().toString());

@@ -36,11 +36,13 @@ public class ApplicationController {
   private final DocumentChecker documentChecker;
   private final StrictJson strictJson;
   private final ConcurrentUpdateRetry retry;
+  private final WithholdingJudgements withholding;
 
   public ApplicationController(ApplicationService service, ApplicationRepository applications,
       SupplementRequests supplements, NoticeService notices, DocumentChecker documentChecker, StrictJson strictJson,
-      ConcurrentUpdateRetry retry) {
+      ConcurrentUpdateRetry retry, WithholdingJudgements withholding) {
     this.retry = retry;
+    this.withholding = withholding;
     this.service = service;
     this.applications = applications;
     this.supplements = supplements;
@@ -88,7 +90,7 @@ public class ApplicationController {
         new ApplicationRequest.Contact(a.contactName(), a.contactEmail(), a.contactPhone()),
         new ApplicationRequest.Service(a.serviceName(), a.serviceDescription(), a.serviceUrl()),
         parse(a.disclosureJson(), new TypeReference<List<DisclosureValue>>() {}, "disclosure"),
-        parse(a.withheldJson(), new TypeReference<List<WithheldItem>>() {}, "withheldItems"),
+        withheldItems(a),
         applications.documents(applicationNumber).stream()
             .map(d -> new ApplicationView.DocumentView(d.id(), d.kind().part(), d.fileName(), d.sizeBytes(),
                 d.sha256(), d.uploadedAt(), "/api/applications/" + applicationNumber + "/documents/" + d.id()))
@@ -99,6 +101,17 @@ public class ApplicationController {
         a.decision() == null ? null : new ApplicationView.Decision(a.decision(), a.decisionReasons(), a.decidedOn(),
             a.decisionOverrideReason()),
         a.certificationNumber(), a.closedReason());
+  }
+
+  private List<ApplicationView.WithheldItemView> withheldItems(Application a) {
+    Map<String, WithholdingRules.Judgement> judged = withholding.judgements(a.applicationNumber());
+    return parse(a.withheldJson(), new TypeReference<List<WithheldItem>>() {}, "withheldItems").stream()
+        .map(w -> {
+          WithholdingRules.Judgement j = judged.get(w.itemId());
+          return new ApplicationView.WithheldItemView(w.itemId(), w.reason(),
+              j == null ? null : j.accepted() ? WithholdingRules.ACCEPTED : WithholdingRules.REJECTED,
+              j == null ? null : j.rejectionReason());
+        }).toList();
   }
 
   @GetMapping("/{applicationNumber}/documents/{documentId}")

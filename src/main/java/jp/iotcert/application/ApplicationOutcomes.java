@@ -27,17 +27,19 @@ public class ApplicationOutcomes {
   private final CertificationLifecycle lifecycle;
   private final DecisionRules decisionRules;
   private final BusinessCalendar calendar;
+  private final WithholdingJudgements withholding;
   private final ObjectMapper json;
 
   public ApplicationOutcomes(ApplicationRepository applications, SupplementRequests supplements,
       CertificationService certifications, CertificationLifecycle lifecycle, DecisionRules decisionRules,
-      BusinessCalendar calendar, ObjectMapper json) {
+      BusinessCalendar calendar, WithholdingJudgements withholding, ObjectMapper json) {
     this.applications = applications;
     this.supplements = supplements;
     this.certifications = certifications;
     this.lifecycle = lifecycle;
     this.decisionRules = decisionRules;
     this.calendar = calendar;
+    this.withholding = withholding;
     this.json = json;
   }
 
@@ -56,19 +58,23 @@ public class ApplicationOutcomes {
 
   /**
    * Registers the certification of a decided application: a new certification number, certificate
-   * and register entry, or for a renewal the same number with a new validity (第12条, 第9条).
+   * and register entry, or for a renewal the same number with a new validity (第12条, 第9条). Of the
+   * applicant's requests to withhold items, only those the review accepted are withheld (第11条2); a
+   * rejected item is published with the content the application gave (every request names an item
+   * the application discloses, {@link ApplicationValidator}).
    *
    * @return the certification number
    */
   public String certify(String applicationNumber) {
     Application a = applications.get(applicationNumber);
     LocalDate certifiedOn = a.decidedOn() != null ? a.decidedOn() : calendar.today();
+    String withheldJson = withholding.withheldJson(a);
     Certification certification = a.type() == ApplicationType.RENEWAL
         ? lifecycle.renewalCertified(a.certificationNumber(), a.applicationNumber(), certifiedOn,
-            disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson())
+            disclosureDate(a.disclosureJson()), a.disclosureJson(), withheldJson)
         : certifications.certify(new CertificationService.NewCertification(
             a.applicationNumber(), a.corporateNumber(), a.providerName(), a.serviceName(), a.serviceDescription(),
-            a.serviceUrl(), certifiedOn, disclosureDate(a.disclosureJson()), a.disclosureJson(), a.withheldJson()));
+            a.serviceUrl(), certifiedOn, disclosureDate(a.disclosureJson()), a.disclosureJson(), withheldJson));
     if (a.certificationNumber() == null) {
       applications.setCertificationNumber(a.applicationNumber(), certification.certificationNumber());
     }

@@ -68,6 +68,21 @@ public final class ApplicationProcess {
   public static final String REVIEW_RESULT = "reviewResult";
   public static final String REVIEW_FINDINGS = "reviewFindings";
   public static final String NON_CONFORMING_ITEMS = "nonConformingItems";
+  /**
+   * 第11条2: the options of the review form's checklist of the applicant's requests to withhold
+   * items (a JSON array set when the review starts, from the stored application; absent without
+   * requests, which hides the section).
+   */
+  public static final String WITHHOLDING_REQUESTS = "withholdingRequests";
+  /** The requests the reviewer accepts (checklist); every other request is rejected. */
+  public static final String WITHHOLDING_ACCEPTED = "withholdingAccepted";
+  /** Why each rejected request is rejected: one line per request, 「項目ID: 理由」. */
+  public static final String WITHHOLDING_REJECTIONS = "withholdingRejections";
+  /**
+   * Markdown of the requests (item, definition, the applicant's reason) and, once judged, the
+   * judgements: shown in the review and decision forms; absent without requests.
+   */
+  public static final String WITHHOLDING_SUMMARY = "withholdingSummary";
   public static final String INSPECTION_REQUIRED = "inspectionRequired";
   public static final String COMMITTEE_REQUIRED = "committeeRequired";
   public static final String DECISION = "decision";

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
-import jp.iotcert.application.ApplicationRequest.WithheldItem;
 
 /** GET /api/applications/{applicationNumber}: status, notices sent, open requests (CONTRACT.md). */
 public record ApplicationView(
@@ -19,7 +18,7 @@ public record ApplicationView(
     ApplicationRequest.Contact contact,
     ApplicationRequest.Service service,
     List<DisclosureValue> disclosure,
-    List<WithheldItem> withheldItems,
+    List<WithheldItemView> withheldItems,
     List<DocumentView> documents,
     ApplicationService.FeeStatus fee,
     List<OpenRequest> openRequests,
@@ -27,6 +26,14 @@ public record ApplicationView(
     Decision decision,
     String certificationNumber,
     String closedReason) {
+
+  /**
+   * A request to withhold an item (第11条2) and the body's judgement once the review made it.
+   *
+   * @param judgement {@code ACCEPTED} (withheld) or {@code REJECTED} (published), null until judged
+   * @param rejectionReason why the request was rejected; null otherwise
+   */
+  public record WithheldItemView(String itemId, String reason, String judgement, String rejectionReason) {}
 
   public record DocumentView(String id, String kind, String fileName, long sizeBytes, String sha256,
       Instant uploadedAt, String href) {}

@@ -1,30 +1,57 @@
 package jp.iotcert.application;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TaskInput;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of 「申請を審査する」: the review is checked by {@link ReviewRules}; whether an
- * inspection or the committee is wanted defaults to no, so a client completing the task over REST
- * without those fields does not stop the process at the gateways.
+ * On completion of 「申請を審査する」: the review is checked by {@link ReviewRules}, and the judgements
+ * of the applicant's requests to withhold items by {@link WithholdingRules} (recorded with who judged,
+ * and summarised for the decision form); whether an inspection or the committee is wanted defaults to
+ * no, so a client completing the task over REST without those fields does not stop the process at
+ * the gateways.
  */
 @Component("reviewCompleted")
 public class ReviewCompletedListener implements TaskListener {
 
   private final ReviewRules rules;
+  private final WithholdingJudgements withholding;
+  private final BusinessCalendar calendar;
 
-  public ReviewCompletedListener(ReviewRules rules) {
+  public ReviewCompletedListener(ReviewRules rules, WithholdingJudgements withholding, BusinessCalendar calendar) {
     this.rules = rules;
+    this.withholding = withholding;
+    this.calendar = calendar;
   }
+
+  /**
+   * Whether the form deployed with the task's process asks for the judgements: a review opened under
+   * an earlier deployment shows a form without them and is completed without (its requests then stay
+   * withheld, as they were before, {@link WithholdingRules#withheld}). Read from the deployment, which
+   * no user can change, rather than from a variable.
+   */
+  private static boolean formJudgesWithholding(DelegateTask task) {
+    RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
+    String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+    return repository.getDeploymentResources(deploymentId).stream()
+        .filter(r -> r.getName().endsWith(REVIEW_FORM))
+        .anyMatch(r -> new String(r.getBytes(), StandardCharsets.UTF_8)
+            .contains("\"" + ApplicationProcess.WITHHOLDING_ACCEPTED + "\""));
+  }
+
+  private static final String REVIEW_FORM = "form-review-application.form";
 
   /** The checked item ids: a JSON array from Tasklist, a list or a comma-separated text from REST clients. */
   public static Set<String> ids(Object value) {
@@ -63,6 +90,14 @@ public class ReviewCompletedListener implements TaskListener {
         Boolean.TRUE.equals(task.getVariable(ApplicationProcess.ALL_CONFORMING)),
         ids(task.getVariable(ApplicationProcess.CONFORMING_EXCEPTIONS)));
     rules.check(review);
+    String applicationNumber = ApplicationProcess.applicationNumber(task.getExecution());
+    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String judgedBy = task.getAssignee() != null ? task.getAssignee() : user == null ? "system" : user.getUserId();
+    if (formJudgesWithholding(task)) {
+      withholding.judge(applicationNumber, ids(task.getVariable(ApplicationProcess.WITHHOLDING_ACCEPTED)),
+          TaskInput.text(task, ApplicationProcess.WITHHOLDING_REJECTIONS), judgedBy, calendar.now());
+    }
+    task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_SUMMARY, withholding.summary(applicationNumber));
     if (review.allConforming()) {
       // What 「すべて適合」 counted, kept as if ticked one by one (history, later forms).
       task.getExecution().setVariable(ApplicationProcess.CONFORMING_ITEMS,

@@ -18,6 +18,7 @@ public final class NoticeTemplate {
   }
 
   public static String body(String template, Map<String, String> values) {
-    return fill(template, values).strip() + SIGNATURE;
+    // An empty optional paragraph leaves no gap of several blank lines.
+    return fill(template, values).strip().replaceAll("\n{3,}", "\n\n") + SIGNATURE;
   }
 }

@@ -146,7 +146,7 @@ class FormRuleAnswersApiTest extends ApiTestBase {
     Map<String, Object> review = new HashMap<>(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
         ApplicationProcess.REVIEW_FINDINGS, "適合",
         ApplicationProcess.CONFORMING_ITEMS, catalogue.all().stream().map(i -> i.itemId()).toList()));
-    taskService.complete(task(no, "Task_ReviewApplication").getId(), review);
+    taskService.complete(task(no, "Task_ReviewApplication").getId(), TestApplications.judged(review));
     runJobs(no);
     return task(no, "Task_DecideCertification").getId();
   }

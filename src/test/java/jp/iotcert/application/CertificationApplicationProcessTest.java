@@ -1,5 +1,8 @@
 package jp.iotcert.application;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -14,16 +17,23 @@ import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.certification.CertificationProcess;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.certification.PublishedDisclosure;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.notice.NoticeService;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +48,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
   @Autowired ApplicationRepository applications;
   @Autowired CertificationRegister register;
   @Autowired NoticeService notices;
+  @Autowired PublishedDisclosure published;
+  @Autowired RepositoryService repositoryService;
 
   @Test
   void certifiesAfterReviewInspectionAndCommittee() throws Exception {
@@ -64,10 +76,10 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(runtimeService.getVariable(pi.getId(), ApplicationProcess.CRITERIA_ITEMS).toString())
         .contains("\"value\":\"B-01\"").contains("開示情報の時点（必須）");
 
-    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
         ApplicationProcess.REVIEW_FINDINGS, "全項目適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
         ApplicationProcess.INSPECTION_REQUIRED, true,
-        ApplicationProcess.COMMITTEE_REQUIRED, true));
+        ApplicationProcess.COMMITTEE_REQUIRED, true)));
     assertThat(pi).isWaitingAt("CallActivity_OnSiteInspection");
 
     complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2026-12-10", "inspectionLocation", "本社",
@@ -380,8 +392,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         "reviewFindings", "適合", ApplicationProcess.ALL_CONFORMING, true,
         ApplicationProcess.CONFORMING_EXCEPTIONS, "B-01"))).isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("未確認: B-01");
-    complete(renewal, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
-        ApplicationProcess.ALL_CONFORMING, true));
+    complete(renewal, "Task_ReviewApplication", TestApplications.judged(Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
+        ApplicationProcess.ALL_CONFORMING, true)));
     assertThat(runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.CONFORMING_ITEMS)
         .toString()).contains("\"B-01\"").contains("\"B-02\"");
     assertThat(task(renewal, "Task_DecideCertification").getDueDate()).isEqualTo(dueBeforeLastDay);
@@ -449,6 +461,153 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         TestApplications.fullDisclosure(catalogue)), List.of(), List.of()).applicationNumber();
   }
 
+  /** An application asking to withhold B-09 and B-10 (第11条2), at its review. */
+  private String reachReviewWithTwoRequests(String serviceName) {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    ApplicationRequest base = TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, serviceName,
+        TestApplications.fullDisclosure(catalogue));
+    String no = applicationService.submit(new ApplicationRequest(base.type(), null, base.channel(), base.provider(),
+        base.contact(), base.service(), base.disclosure(), List.of(
+            new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい"),
+            new ApplicationRequest.WithheldItem("B-10", "経常利益は競争上の秘密")), null, null),
+        TestApplications.registryCertificate(), List.of()).applicationNumber();
+    passCompletenessAndFee(no, today);
+    assertThat(instance(no, KEY)).isWaitingAt("Task_ReviewApplication");
+    return no;
+  }
+
+  private static final Map<String, Object> CONFORMING_REVIEW = Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+      ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.ALL_CONFORMING, true);
+
+  private static Map<String, Object> review(String accepted, String rejections) {
+    Map<String, Object> review = new HashMap<>(CONFORMING_REVIEW);
+    review.put(ApplicationProcess.WITHHOLDING_ACCEPTED, accepted);
+    review.put(ApplicationProcess.WITHHOLDING_REJECTIONS, rejections);
+    return review;
+  }
+
+  @Test
+  void onlyAcceptedWithholdingRequestsAreWithheldAndTheNoticeSaysWhich() {
+    String no = reachReviewWithTwoRequests("留保判断");
+    String pi = instance(no, KEY).getId();
+    // The form offers the stored requests and shows each with its definition and the applicant's reason.
+    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_REQUESTS).toString())
+        .contains("\"value\":\"B-09\"").contains("\"label\":\"B-09 売上高\"").contains("\"value\":\"B-10\"");
+    assertThat((String) runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY))
+        .contains("- **B-10 経常利益**\n  - 項目の定義: 直近の事業年度の経常利益\n  - 申出の理由: 経常利益は競争上の秘密")
+        .doesNotContain("受理").doesNotContain("却下");
+    String reviewId = task(no, "Task_ReviewApplication").getId();
+    // Nothing judged, a rejection without a reason, an item never requested: refused, nothing recorded.
+    assertThatThrownBy(() -> taskService.complete(reviewId, CONFORMING_REVIEW))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("項目「B-09」の公表の留保の申出は、受理するならチェックし");
+    assertThatThrownBy(() -> taskService.complete(reviewId, review("B-09", "B-10:")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「B-10: 理由」の形で却下の理由を記入してください");
+    assertThatThrownBy(() -> taskService.complete(reviewId, review("B-09,B-10,B-11", null)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("項目「B-11」について公表の留保の申出はありません");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM withholding_judgement WHERE application_number = ?").param(no)
+        .query(Integer.class).single()).as("a refused completion records nothing").isZero();
+
+    taskService.claim(reviewId, "reviewer1");
+    complete(no, "Task_ReviewApplication", review("B-09", "B-10: 経常利益は決算公告で公表済み"));
+    assertThat(jdbc.sql("""
+        SELECT item_id || ':' || CASE WHEN accepted THEN 'accepted' ELSE 'rejected' END || ':'
+          || COALESCE(rejection_reason, '-') || ':' || judged_by
+        FROM withholding_judgement WHERE application_number = ? ORDER BY item_id""").param(no).query(String.class).list())
+        .containsExactly("B-09:accepted:-:reviewer1", "B-10:rejected:経常利益は決算公告で公表済み:reviewer1");
+    // The manager's decision form shows the judgements.
+    assertThat((String) runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY))
+        .contains("- **B-09 売上高** — 受理（公表を留保）")
+        .contains("- **B-10 経常利益** — 却下（公表する）。却下の理由: 経常利益は決算公告で公表済み");
+
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+        ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
+    var certification = register.find(applications.get(no).certificationNumber()).orElseThrow();
+    assertThat(certification.withheldJson()).contains("B-09").doesNotContain("B-10");
+    assertThat(published.items(certification)).extracting(PublishedDisclosure.Item::itemId)
+        .contains("B-10").doesNotContain("B-09");
+    String notice = notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
+        .orElseThrow().body();
+    assertThat(notice).contains("公表の留保の申出（第11条第2項）に対する判断:\n"
+        + "- B-09 売上高: 受理しました（公表しません）\n"
+        + "- B-10 経常利益: 却下しました（公表します）。理由: 経常利益は決算公告で公表済み");
+  }
+
+  @Test
+  void theRefusalNoticeSaysHowTheRequestsWereJudged() {
+    String no = reachReviewWithTwoRequests("留保判断不認定");
+    complete(no, "Task_ReviewApplication", review("B-10", "B-09: 売上高は有価証券報告書で公表済み"));
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "REFUSE",
+        ApplicationProcess.DECISION_REASONS, "基準に適合しない"));
+    String notice = notices.forApplication(no).stream().filter(n -> n.kind().equals("NOT_CERTIFIED")).findFirst()
+        .orElseThrow().body();
+    assertThat(notice).contains("- B-09 売上高: 却下しました。理由: 売上高は有価証券報告書で公表済み\n"
+        + "- B-10 経常利益: 受理しました\n").doesNotContain("\n\n\n");
+  }
+
+  @Test
+  void withoutRequestsTheReviewAsksNothingAboutWithholding() {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    clockAt(today);
+    ApplicationRequest base = TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, "留保申出なし",
+        TestApplications.fullDisclosure(catalogue));
+    String no = applicationService.submit(new ApplicationRequest(base.type(), null, base.channel(), base.provider(),
+        base.contact(), base.service(), base.disclosure(), List.of(), null, null),
+        TestApplications.registryCertificate(), List.of()).applicationNumber();
+    passCompletenessAndFee(no, today);
+    String pi = instance(no, KEY).getId();
+    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_REQUESTS)).isNull();
+    complete(no, "Task_ReviewApplication", CONFORMING_REVIEW);
+    assertThat(runtimeService.getVariable(pi, ApplicationProcess.WITHHOLDING_SUMMARY)).isNull();
+    complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+        ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
+    assertThat(notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
+        .orElseThrow().body()).doesNotContain("公表の留保").doesNotContain("\n\n\n");
+  }
+
+  /**
+   * A review opened under an earlier deployment, whose form asks nothing about withholding, still
+   * completes; its requests stay withheld as before (a published item cannot be taken back).
+   */
+  @Test
+  void aReviewUnderAnEarlierFormLeavesItsRequestsWithheld() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode form = (ObjectNode) mapper.readTree(new ClassPathResource("forms/form-review-application.form")
+        .getInputStream());
+    ArrayNode components = (ArrayNode) form.get("components");
+    for (int i = components.size() - 1; i >= 0; i--) {
+      if (components.get(i).path("id").asText().contains("ithholding")) {
+        components.remove(i);
+      }
+    }
+    DeploymentBuilder earlier = repositoryService.createDeployment().name("earlier review form")
+        .addInputStream("bpmn/certification-application.bpmn",
+            new ClassPathResource("bpmn/certification-application.bpmn").getInputStream())
+        .addString("forms/form-review-application.form", mapper.writeValueAsString(form));
+    for (Resource other : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+      if (!"form-review-application.form".equals(other.getFilename())) {
+        earlier.addInputStream("forms/" + other.getFilename(), other.getInputStream());
+      }
+    }
+    Deployment deployment = earlier.deploy();
+    try {
+      String no = reachReview("旧フォーム審査");
+      assertThat(repositoryService.getProcessDefinition(instance(no, KEY).getProcessDefinitionId()).getDeploymentId())
+          .isEqualTo(deployment.getId());
+      complete(no, "Task_ReviewApplication", CONFORMING_REVIEW);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM withholding_judgement WHERE application_number = ?").param(no)
+          .query(Integer.class).single()).isZero();
+      complete(no, "Task_DecideCertification", Map.of(ApplicationProcess.DECISION, "CERTIFY",
+          ApplicationProcess.DECISION_REASONS, "審査基準に適合"));
+      assertThat(register.find(applications.get(no).certificationNumber()).orElseThrow().withheldJson())
+          .contains(TestApplications.WITHHELD_ITEM);
+      assertThat(notices.forApplication(no).stream().filter(n -> n.kind().equals("CERTIFIED")).findFirst()
+          .orElseThrow().body()).contains("- B-09 売上高: 公表を留保します");
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
   @Test
   void reviewNeedsAResultAndFindings() {
     String no = reachReview("審査必須項目");
@@ -460,8 +619,8 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, List.of("B-01", "B-02"))))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("B-03");
     // Without the two flags (a REST client may leave them out) there is neither inspection nor committee.
-    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
-        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, String.join(",", allItems())));
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+        ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, String.join(",", allItems()))));
     assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification")
         .hasNotPassed("CallActivity_OnSiteInspection", "CallActivity_CommitteeReview");
   }
@@ -479,7 +638,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     review.put(ApplicationProcess.REVIEW_FINDINGS, "x".repeat(3001));
     assertThatThrownBy(() -> taskService.complete(taskId, review)).hasMessageContaining("3000");
     review.put(ApplicationProcess.REVIEW_FINDINGS, "セキュリティ項目に不備");
-    complete(no, "Task_ReviewApplication", review);
+    complete(no, "Task_ReviewApplication", TestApplications.judged(review));
     assertThat(instance(no, KEY)).isWaitingAt("Task_DecideCertification");
 
     // 第6条1: certifying against the 不適合 review needs the manager's reason, recorded with the decision.
@@ -522,9 +681,9 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
 
   private String reachDecisionThroughCommittee(String serviceName) {
     String no = reachReview(serviceName);
-    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT, "CONFORMING",
         ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
-        ApplicationProcess.COMMITTEE_REQUIRED, true));
+        ApplicationProcess.COMMITTEE_REQUIRED, true)));
     return no;
   }
 
@@ -584,7 +743,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS, allItems(),
         ApplicationProcess.INSPECTION_REQUIRED, false,
         ApplicationProcess.COMMITTEE_REQUIRED, committee));
-    complete(no, "Task_ReviewApplication", review);
+    complete(no, "Task_ReviewApplication", TestApplications.judged(review));
     return no;
   }
 

@@ -74,7 +74,8 @@ abstract class EndToEndScenario {
     String checked = json.writeValueAsString(catalogue.all().stream().map(i -> i.itemId()).toList());
     work("reviewer1", no, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings",
         "全項目が審査基準に適合", "inspectionRequired", false, "committeeRequired", true,
-        "conformingItems", Map.of("value", checked, "type", "Json")));
+        "conformingItems", Map.of("value", checked, "type", "Json"),
+        "withholdingAccepted", TestApplications.withholdingAcceptedRest()));
     // committee3 declared an interest in provider1: only committee1 and committee2 are asked.
     work("committee1", no, "Task_GiveOpinion", Map.of("opinion", "FAVOURABLE", "opinionComment", "適合"));
     work("committee2", no, "Task_GiveOpinion", Map.of("opinion", "CONDITIONAL", "opinionComment", "概ね適合"));

@@ -288,7 +288,7 @@ class EngineGuardApiTest extends ApiTestBase {
     runJobs(no);
     Map<String, Object> review = new HashMap<>(Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
         "conformingItems", catalogue.all().stream().map(i -> i.itemId()).toList()));
-    taskService.complete(task(no, "Task_ReviewApplication").getId(), review);
+    taskService.complete(task(no, "Task_ReviewApplication").getId(), TestApplications.judged(review));
     runJobs(no);
     return task(no, "Task_DecideCertification").getId();
   }

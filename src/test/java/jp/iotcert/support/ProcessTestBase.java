@@ -125,8 +125,8 @@ public abstract class ProcessTestBase {
 
   /** A conforming review without inspection or committee, then the manager's decision. */
   protected void reviewAndDecide(String applicationNumber, String decision) {
-    complete(applicationNumber, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings", "適合",
-        "conformingItems", catalogue.all().stream().map(i -> i.itemId()).toList()));
+    complete(applicationNumber, "Task_ReviewApplication", TestApplications.judged(Map.of("reviewResult", "CONFORMING",
+        "reviewFindings", "適合", "conformingItems", catalogue.all().stream().map(i -> i.itemId()).toList())));
     complete(applicationNumber, "Task_DecideCertification", Map.of("decision", decision, "decisionReasons",
         decision.equals("CERTIFY") ? "基準に適合" : "基準に適合しない"));
   }

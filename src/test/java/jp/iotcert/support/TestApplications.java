@@ -2,13 +2,16 @@ package jp.iotcert.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.iotcert.application.ApplicationRequest;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.document.DocumentKind;
 import jp.iotcert.document.UploadedDocument;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.catalogue.DisclosureItem;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /** Builds applications as applicants send them. */
 public final class TestApplications {
@@ -32,7 +35,26 @@ public final class TestApplications {
         new ApplicationRequest.Provider(corporateNumber, "株式会社テスト", "東京都千代田区丸の内1-1-1", "代表 太郎"),
         new ApplicationRequest.Contact("担当 花子", "contact@provider.example.jp", "03-1234-5678"),
         new ApplicationRequest.Service(serviceName, "IoT機器のデータを収集・可視化するクラウドサービス", "https://service.example.jp"),
-        disclosure, List.of(new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい")), null, null);
+        disclosure, List.of(new ApplicationRequest.WithheldItem(WITHHELD_ITEM, "非上場のため売上高は公表を控えたい")), null, null);
+  }
+
+  /** The item the applications built here ask to withhold (第11条2). */
+  public static final String WITHHELD_ITEM = "B-09";
+
+  /**
+   * The review's variables with the fixture's withholding request accepted (as Tasklist's checklist
+   * sends it), unless they judge it themselves: the one place tests that complete 「申請を審査する」
+   * judge it.
+   */
+  public static Map<String, Object> judged(Map<String, Object> review) {
+    Map<String, Object> variables = new HashMap<>(review);
+    variables.putIfAbsent("withholdingAccepted", SpinValues.jsonValue("[\"" + WITHHELD_ITEM + "\"]").create());
+    return variables;
+  }
+
+  /** The fixture's withholding request accepted, as a variable in an engine REST request. */
+  public static Map<String, Object> withholdingAcceptedRest() {
+    return Map.of("value", "[\"" + WITHHELD_ITEM + "\"]", "type", "Json");
   }
 
   public static ApplicationRequest renewal(String corporateNumber, String serviceName, String certificationNumber,

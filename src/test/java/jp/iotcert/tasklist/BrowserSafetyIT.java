@@ -138,7 +138,8 @@ class BrowserSafetyIT {
     login("reviewer1");
     openGroupTask("申請を審査する");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "開示内容（申請書B）"));
-    assertShownAsText("悪意" + HOSTILE, HOSTILE.substring(0, 40), "公表留保の申出: " + IMAGE);
+    // The withholding request to judge (第11条2) shows the applicant's reason as text too.
+    assertShownAsText("悪意" + HOSTILE, HOSTILE.substring(0, 40), "公表留保の申出: " + IMAGE, "申出の理由: " + IMAGE);
   }
 
   /** The form shows the characters themselves, and nothing of the data became a link or an image. */

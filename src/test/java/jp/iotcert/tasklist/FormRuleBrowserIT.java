@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.Application;
@@ -191,7 +190,7 @@ class FormRuleBrowserIT {
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L,
         LocalDate.now(BusinessCalendar.ZONE), "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);
-    complete(no, "Task_ReviewApplication", new HashMap<>(reviewVariables));
+    complete(no, "Task_ReviewApplication", TestApplications.judged(reviewVariables));
     Jobs.runDue(runtimeService, managementService, no);
     assertThat(task(no)).isNotNull();
   }

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.application.ApplicationRequest;
+import jp.iotcert.application.WithholdingJudgements;
+import jp.iotcert.application.WithholdingRules;
 import jp.iotcert.application.ApplicationService;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.BusinessCalendar;
@@ -53,6 +56,7 @@ class ReviewChecklistBrowserIT {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired WithholdingJudgements withholding;
 
   private ChromeDriver browser;
   private Path profile;
@@ -101,6 +105,7 @@ class ReviewChecklistBrowserIT {
     click(browser.findElement(By.xpath("//label[contains(.,'例外（適合と確認できない項目）')]"
         + "/ancestor::*[contains(@class,'fjs-form-field')]//label[starts-with(normalize-space(.),'" + optional
         + " ')]//input")));
+    accept(TestApplications.WITHHELD_ITEM);
     click(browser.findElement(By.xpath("//label[normalize-space(.)='適合']//input[@type='radio']")));
     WebElement findings = browser.findElement(By.xpath(
         "//label[contains(.,'審査所見')]/ancestor::*[contains(@class,'fjs-form-field')]//textarea"));
@@ -112,13 +117,73 @@ class ReviewChecklistBrowserIT {
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(exceptions));
     Files.write(Path.of("target", "review-checklist-all-conforming.png"), browser.getScreenshotAs(OutputType.BYTES));
     click(browser.findElement(By.xpath("(//button|//a)[normalize-space(.)='完了']")));
-
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
         .processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewApplication").count() == 0);
     String counted = String.valueOf(runtimeService.createVariableInstanceQuery()
         .processInstanceIdIn(processInstance(no)).variableName(ApplicationProcess.CONFORMING_ITEMS)
         .singleResult().getValue());
     assertThat(counted).contains("\"B-01\"").doesNotContain("\"" + optional + "\"");
+  }
+
+  /**
+   * 第11条2 and the pane's width: the disclosure table fits the form pane at 1,280 px, and the reviewer
+   * accepts one request to withhold an item and rejects the other with a reason; the server stores both.
+   */
+  @Test
+  void theReviewerJudgesEachWithholdingRequestAndTheTableFitsThePane() throws Exception {
+    ApplicationRequest base = TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, "公表留保判断",
+        TestApplications.fullDisclosure(catalogue));
+    String no = applications.submit(new ApplicationRequest(base.type(), null, base.channel(), base.provider(),
+        base.contact(), base.service(), base.disclosure(), List.of(
+            new ApplicationRequest.WithheldItem("B-09", "非上場のため売上高は公表を控えたい"),
+            new ApplicationRequest.WithheldItem("B-10", "経常利益は競争上の秘密")), null, null),
+        TestApplications.registryCertificate(), List.of()).applicationNumber();
+    Jobs.runDue(runtimeService, managementService, no);
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    applications.pay(no, new ApplicationService.PaymentRequest(100_000L, LocalDate.now(BusinessCalendar.ZONE),
+        "PAY-" + no));
+    Jobs.runDue(runtimeService, managementService, no);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    openReview(wait);
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("(//button|//a)[normalize-space(.)='引き受ける']"))));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+
+    WebElement table = browser.findElement(By.xpath("//h4[contains(.,'開示内容（申請書B）')]/following::table[1]"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> widths = (Map<String, Object>) browser.executeScript("""
+        const table = arguments[0];
+        const pane = table.closest('.fjs-container') || table.closest('form');
+        return {table: table.scrollWidth, pane: pane.clientWidth, page: document.documentElement.scrollWidth,
+          window: document.documentElement.clientWidth};""", table);
+    assertThat(((Number) widths.get("table")).longValue()).as("table within the form pane: " + widths)
+        .isLessThanOrEqualTo(((Number) widths.get("pane")).longValue());
+    assertThat(((Number) widths.get("page")).longValue()).as("no horizontal scrolling: " + widths)
+        .isLessThanOrEqualTo(((Number) widths.get("window")).longValue());
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("B-09 売上高\n項目の定義: 直近の事業年度の売上高\n申出の理由: 非上場のため売上高は公表を控えたい")
+        .contains("B-10 経常利益\n項目の定義: 直近の事業年度の経常利益\n申出の理由: 経常利益は競争上の秘密");
+
+    click(browser.findElement(By.xpath("//label[contains(.,'すべて適合（例外のみ外す）')]//input[@type='checkbox']")));
+    accept("B-09");
+    WebElement rejections = browser.findElement(By.xpath(
+        "//label[contains(.,'却下する申出の理由')]/ancestor::*[contains(@class,'fjs-form-field')][1]//textarea"));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", rejections);
+    rejections.sendKeys("B-10: 経常利益は決算公告で公表済み");
+    click(browser.findElement(By.xpath("//label[normalize-space(.)='適合']//input[@type='radio']")));
+    WebElement findings = browser.findElement(By.xpath(
+        "//label[contains(.,'審査所見')]/ancestor::*[contains(@class,'fjs-form-field')]//textarea"));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", findings);
+    findings.sendKeys("全項目適合");
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", rejections);
+    Files.write(Path.of("target", "review-withholding-judged.png"), browser.getScreenshotAs(OutputType.BYTES));
+    click(browser.findElement(By.xpath("(//button|//a)[normalize-space(.)='完了']")));
+
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery()
+        .processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewApplication").count() == 0);
+    assertThat(withholding.judgements(no).values()).containsExactly(
+        new WithholdingRules.Judgement("B-09", "非上場のため売上高は公表を控えたい", true, null),
+        new WithholdingRules.Judgement("B-10", "経常利益は競争上の秘密", false, "経常利益は決算公告で公表済み"));
   }
 
   @Test
@@ -136,6 +201,12 @@ class ReviewChecklistBrowserIT {
     WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//strong[normalize-space(.)='更新申請です。']/..")));
     assertThat(note.getText()).contains("認定番号 IoT 0001-2612 の更新（有効期間 2028年11月30日 まで）。");
+  }
+
+  /** Ticks a request in 「受理する申出」. */
+  private void accept(String itemId) {
+    click(browser.findElement(By.xpath("//label[contains(.,'受理する申出')]/ancestor::*[contains(@class,'fjs-form-field')][1]"
+        + "//label[starts-with(normalize-space(.),'" + itemId + " ')]//input[@type='checkbox']")));
   }
 
   private void openReview(WebDriverWait wait) {
