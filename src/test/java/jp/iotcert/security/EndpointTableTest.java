@@ -680,6 +680,11 @@ class EndpointTableTest extends ApiTestBase {
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + read.getKey()))
             .header("Sec-Fetch-Site", "same-origin").GET().build(), HttpResponse.BodyHandlers.ofString());
         String actual = response.statusCode() == 200 ? "ok" : String.valueOf(response.statusCode());
+        // The session is read, never renewed: a new id would log out the webapp's requests in flight.
+        if (!response.headers().allValues("Set-Cookie").isEmpty()) {
+          failures.add("GET " + read.getKey() + " with the webapp session of " + caller + " sets cookies: "
+              + response.headers().allValues("Set-Cookie"));
+        }
         if (!actual.equals(outcomes.get(caller.ordinal()))) {
           failures.add("GET " + read.getKey() + " with the webapp session of " + caller + ": expected "
               + outcomes.get(caller.ordinal()) + ", got " + actual + " " + abbreviate(response.body().getBytes(StandardCharsets.UTF_8)));
