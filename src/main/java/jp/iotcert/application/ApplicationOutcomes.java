@@ -11,6 +11,8 @@ import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.IncidentMessages;
+import jp.iotcert.common.JobFailure;
 import org.springframework.stereotype.Service;
 
 /**
@@ -89,8 +91,10 @@ public class ApplicationOutcomes {
   public void end(String applicationNumber, ApplicationOutcome outcome) {
     Application a = applications.lock(applicationNumber);
     if (a.status().isEnded()) {
-      throw new IllegalStateException("Application " + applicationNumber + " ended already (" + a.status()
-          + "); it cannot end again as " + outcome);
+      throw new JobFailure("申請 " + applicationNumber + " は既に終了しているため（" + IncidentMessages.status(a.status())
+          + "）、改めて終了（" + IncidentMessages.status(outcome.status()) + "）にできません。", "申請の記録（GET /api/applications/"
+          + applicationNumber + "）で終了の経緯を確認してください。先の終了が正しければ、管理者が Cockpit でこのプロセスインスタンスを"
+          + "キャンセルしてください。記録の誤りを直した場合は、Cockpit の「インシデント」タブでジョブをリトライしてください。");
     }
     applications.end(applicationNumber, outcome.status(), outcome.closedReason(), calendar.now());
     supplements.closeOpen(applicationNumber, outcome == ApplicationOutcome.SUPPLEMENT_OVERDUE
@@ -104,7 +108,9 @@ public class ApplicationOutcomes {
   public void endRenewalReview(String applicationNumber) {
     Application a = applications.get(applicationNumber);
     if (a.type() != ApplicationType.RENEWAL) {
-      throw new IllegalStateException("Application " + applicationNumber + " is not a renewal");
+      throw new JobFailure("申請 " + applicationNumber + " は更新申請ではないため、更新審査の終了を記録できません。",
+          "申請の種別と、このプロセスインスタンスのビジネスキーを確認してください。記録を直したら、管理者が Cockpit の"
+              + "「インシデント」タブでジョブをリトライしてください。");
     }
     lifecycle.renewalEnded(a.certificationNumber(), applicationNumber);
   }

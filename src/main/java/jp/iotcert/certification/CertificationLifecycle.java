@@ -5,6 +5,8 @@ import java.time.Period;
 import java.util.Date;
 import java.util.Map;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.IncidentMessages;
+import jp.iotcert.common.JobFailure;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,7 +52,9 @@ public class CertificationLifecycle {
 
   public Certification get(String certificationNumber) {
     return register.find(certificationNumber)
-        .orElseThrow(() -> new IllegalStateException("No certification " + certificationNumber));
+        .orElseThrow(() -> new JobFailure("認定 " + certificationNumber + " が認定台帳にありません。",
+            "認定番号（このプロセスインスタンスのビジネスキー）と認定台帳を確認してください。台帳を直したら、管理者が"
+                + " Cockpit の「インシデント」タブでジョブをリトライしてください。"));
   }
 
   /** The timer dates of the current validity: each fires at the start of its day, the end at the end of the last day. */
@@ -103,8 +107,10 @@ public class CertificationLifecycle {
   public void expire(String certificationNumber) {
     Certification c = get(certificationNumber);
     if (!c.status().inForce()) {
-      throw new IllegalStateException("Certification " + certificationNumber + " cannot expire: it ended already ("
-          + c.status() + ")");
+      throw new JobFailure("認定 " + certificationNumber + " は既に終了しているため（" + IncidentMessages.status(c.status())
+          + "）、期間満了として終了できません。", "認定台帳（GET /api/certifications/" + certificationNumber + "）で終了の記録を"
+          + "確認してください。終了が正しければ、管理者が Cockpit でこのプロセスインスタンスをキャンセルしてください。"
+          + "台帳の誤りを直した場合は、Cockpit の「インシデント」タブでジョブをリトライしてください。");
     }
     boolean afterRenewalRefused = c.status() == CertificationStatus.RENEWAL_UNDER_REVIEW;
     LocalDate endedOn = afterRenewalRefused ? calendar.today() : c.validUntil().plusDays(1);
@@ -124,14 +130,18 @@ public class CertificationLifecycle {
       LocalDate disclosureDate, String disclosureJson, String withheldJson) {
     Certification current = get(certificationNumber);
     if (!applicationNumber.equals(current.renewalApplicationNumber())) {
-      throw new IllegalStateException("Renewal " + applicationNumber + " is not the pending renewal of "
-          + certificationNumber + " (" + current.renewalApplicationNumber() + ")");
+      throw new JobFailure("申請 " + applicationNumber + " は認定 " + certificationNumber + " の審査中の更新申請ではないため（台帳の"
+          + "更新申請: " + (current.renewalApplicationNumber() == null ? "なし" : current.renewalApplicationNumber())
+          + "）、更新を登録できません。", "認定台帳と申請の記録を確認してください。台帳を直したら、管理者が Cockpit の"
+          + "「インシデント」タブでジョブをリトライしてください。この申請で更新しないなら、管理者がこのプロセスインスタンスをキャンセルしてください。");
     }
     if (!current.status().inForce()) {
       // Lapsed, terminated or revoked meanwhile: nothing to renew. The job fails into an incident
       // for the operators instead of bringing an ended certification back.
-      throw new IllegalStateException("Certification " + certificationNumber + " ended (" + current.status()
-          + ") while renewal " + applicationNumber + " was under review; it cannot be renewed");
+      throw new JobFailure("認定 " + certificationNumber + " は更新申請 " + applicationNumber + " の審査中に終了したため（"
+          + IncidentMessages.status(current.status()) + "）、更新できません。", "終了した認定は更新できません。管理者が Cockpit"
+          + " でこのプロセスインスタンスをキャンセルし、申請者には新規の申請を案内してください。終了の記録が誤りなら、台帳を直してから"
+          + " Cockpit の「インシデント」タブでジョブをリトライしてください。");
     }
     LocalDate validUntil = Validity.lastDay(certifiedOn);
     register.renew(certificationNumber, certifiedOn, validUntil, disclosureDate, disclosureJson, withheldJson,

@@ -27,6 +27,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -58,7 +59,11 @@ public class SecurityConfig {
         .addFilterAfter(new WebappSessionAuthentication(identityService, engine.getName()), BasicAuthenticationFilter.class)
         .authenticationManager(new ProviderManager(provider))
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless, and never touching the webapps' session it reads: Spring's session-fixation
+        // protection would give that session a new id on every GET it authenticates, and the webapp's
+        // requests still carrying the old id (Cockpit's dashboard loads in parallel) would be logged out.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden(problems)))
         .authorizeHttpRequests(auth -> auth

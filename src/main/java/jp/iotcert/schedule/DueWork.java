@@ -9,7 +9,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import jp.iotcert.application.Application;
+import jp.iotcert.application.ApplicationRepository;
+import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.common.BusinessCalendar;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -45,19 +50,29 @@ public class DueWork {
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final BusinessCalendar calendar;
+  private final ApplicationRepository applications;
+  private final CertificationRegister certifications;
 
   public DueWork(ManagementService managementService, TaskService taskService, RuntimeService runtimeService,
-      RepositoryService repositoryService, BusinessCalendar calendar) {
+      RepositoryService repositoryService, BusinessCalendar calendar, ApplicationRepository applications,
+      CertificationRegister certifications) {
     this.managementService = managementService;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.calendar = calendar;
+    this.applications = applications;
+    this.certifications = certifications;
   }
 
-  /** One deadline: a timer (task fields null) or a user task's due date. */
-  public record DueItem(String kind, Instant dueAt, boolean overdue, String businessKey, String processName,
-      String activityId, String activityName, String taskId, String taskName, String assignee) {}
+  /**
+   * One deadline: a timer (task fields null) or a user task's due date. The provider's name is read
+   * from the application or the register (never from a process variable, which /engine-rest could
+   * have changed); the process instance is the one holding the timer or task (Cockpit links to it).
+   */
+  public record DueItem(String kind, Instant dueAt, boolean overdue, String businessKey, String providerName,
+      String processInstanceId, String processName, String activityId, String activityName, String taskId,
+      String taskName, String assignee) {}
 
   public record DueList(Instant now, Instant until, int days, List<DueItem> items, boolean truncated) {}
 
@@ -79,14 +94,16 @@ public class DueWork {
     for (Job job : timers) {
       String activityId = names.activityOf(job);
       String activityName = names.activityName(job.getProcessDefinitionId(), activityId);
+      String businessKey = names.businessKey(job.getProcessInstanceId());
       items.add(new DueItem(DueKinds.ofTimer(activityId, activityName), job.getDuedate().toInstant(),
-          job.getDuedate().toInstant().isBefore(now), names.businessKey(job.getProcessInstanceId()),
+          job.getDuedate().toInstant().isBefore(now), businessKey, names.provider(businessKey), job.getProcessInstanceId(),
           names.processName(job.getProcessDefinitionId()), activityId, activityName, null, null, null));
     }
     for (Task task : tasks) {
       String activityId = task.getTaskDefinitionKey();
+      String businessKey = names.businessKey(task.getProcessInstanceId());
       items.add(new DueItem(DueKinds.TASK, task.getDueDate().toInstant(), task.getDueDate().toInstant().isBefore(now),
-          names.businessKey(task.getProcessInstanceId()), names.processName(task.getProcessDefinitionId()),
+          businessKey, names.provider(businessKey), task.getProcessInstanceId(), names.processName(task.getProcessDefinitionId()),
           activityId, names.activityName(task.getProcessDefinitionId(), activityId), task.getId(), task.getName(),
           task.getAssignee()));
     }
@@ -104,6 +121,7 @@ public class DueWork {
     private final Map<String, String> jobActivities = new HashMap<>();
     private final Map<String, String> processNames = new HashMap<>();
     private final Map<String, Map<String, String>> activityNames = new HashMap<>();
+    private final Map<String, Optional<String>> providers = new HashMap<>();
 
     Names(List<Job> jobs, List<Task> tasks) {
       Set<String> instanceIds = new HashSet<>();
@@ -147,6 +165,15 @@ public class DueWork {
 
     String businessKey(String processInstanceId) {
       return processInstanceId == null ? null : businessKeys.get(processInstanceId);
+    }
+
+    /** The provider of the application or certification with this number, or null. */
+    String provider(String businessKey) {
+      if (businessKey == null) {
+        return null;
+      }
+      return providers.computeIfAbsent(businessKey, key -> applications.find(key).map(Application::providerName)
+          .or(() -> certifications.find(key).map(Certification::providerName))).orElse(null);
     }
 
     String activityOf(Job job) {

@@ -56,11 +56,17 @@ class DueApiTest extends ApiTestBase {
     assertThat(expiry.get("activityName").asText()).isEqualTo("有効期間満了");
     assertThat(expiry.get("overdue").asBoolean()).isFalse();
     assertThat(expiry.has("taskName")).as("a timer has no task").isFalse();
+    // The provider from the register; the instance that holds the timer, for Cockpit's link.
+    assertThat(expiry.get("providerName").asText()).isEqualTo("株式会社テスト");
+    assertThat(expiry.get("processInstanceId").asText()).isNotBlank();
     assertThat(kinds(items, closing)).containsExactly("更新受付終了");
     // The fee reminder (in 14 days) is due within 28 days; the fee deadline (30 days) is not yet.
     assertThat(kinds(items, application)).contains("手数料の督促").doesNotContain("手数料の納付期限");
-    assertThat(of(items, application)).allSatisfy(i ->
-        assertThat(i.get("processName").asText()).isEqualTo("認定申請審査"));
+    String applicant = get("provider1", "/api/applications/" + application).getBody().get("provider").get("name").asText();
+    assertThat(of(items, application)).allSatisfy(i -> {
+      assertThat(i.get("processName").asText()).isEqualTo("認定申請審査");
+      assertThat(i.get("providerName").asText()).isEqualTo(applicant);
+    });
 
     // A wider window adds the fee deadline and the completeness check due on the same day.
     List<JsonNode> wider = StreamSupport.stream(get("staff1", "/api/manager/due?days=31").getBody().get("items")

@@ -656,6 +656,44 @@ class EndpointTableTest extends ApiTestBase {
       "admin",    "401  403  403   403   403  403  403  403  401  200",
       "welcome",  "401  200  200   200   200  200  200  200  401  200");
 
+  /**
+   * GETs on /api with no credentials but the webapps' session (security/WebappSessionAuthentication):
+   * the session's user gets exactly what the /api table gives that user with Basic, and no session
+   * gets 401. The manager logs in to Cockpit (its dashboard plugin reads the due list), everyone else
+   * to Tasklist (providers cannot: no session).
+   */
+  static final Map<String, String> SESSION_READS = Map.of(
+      //                          anon prov1 prov2 staff revw comm mgr  dlgt pay  admin
+      "/api/manager/due?days=28", "401  401  401   ok    403  403  ok   403  401  403");
+
+  @Test
+  void theWebappSessionReadsOnApiWhatTheTableSays() throws Exception {
+    List<String> failures = new ArrayList<>();
+    for (Map.Entry<String, String> read : SESSION_READS.entrySet()) {
+      List<String> outcomes = Arrays.asList(read.getValue().trim().split("\\s+"));
+      for (Caller caller : Caller.values()) {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        if (caller.user != null) {
+          webappLogin(caller == Caller.MGR ? "cockpit" : "tasklist", caller, browser, cookies);
+        }
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + read.getKey()))
+            .header("Sec-Fetch-Site", "same-origin").GET().build(), HttpResponse.BodyHandlers.ofString());
+        String actual = response.statusCode() == 200 ? "ok" : String.valueOf(response.statusCode());
+        // The session is read, never renewed: a new id would log out the webapp's requests in flight.
+        if (!response.headers().allValues("Set-Cookie").isEmpty()) {
+          failures.add("GET " + read.getKey() + " with the webapp session of " + caller + " sets cookies: "
+              + response.headers().allValues("Set-Cookie"));
+        }
+        if (!actual.equals(outcomes.get(caller.ordinal()))) {
+          failures.add("GET " + read.getKey() + " with the webapp session of " + caller + ": expected "
+              + outcomes.get(caller.ordinal()) + ", got " + actual + " " + abbreviate(response.body().getBytes(StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    assertThat(failures).as("session reads differ from the table").isEmpty();
+  }
+
   @Test
   void everyServletIsKnownAndTheWebappsAdmitOnlyTheirGroups() throws Exception {
     List<String> failures = new ArrayList<>();
@@ -686,6 +724,11 @@ class EndpointTableTest extends ApiTestBase {
   private int webappLogin(String app, Caller caller) throws IOException, InterruptedException {
     CookieManager cookies = new CookieManager();
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+    return webappLogin(app, caller, browser, cookies);
+  }
+
+  private int webappLogin(String app, Caller caller, HttpClient browser, CookieManager cookies)
+      throws IOException, InterruptedException {
     String root = http.getRootUri();
     browser.send(HttpRequest.newBuilder(URI.create(root + "/camunda/app/" + app + "/")).build(),
         HttpResponse.BodyHandlers.discarding());

@@ -16,6 +16,9 @@
  */
 
 export default {
+  // The manager's dashboard plugin 「今後の期限（4週間）」: what is due across all instances, from
+  // GET /api/manager/due (scripts/due-work.js).
+  customScripts: ['scripts/due-work.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

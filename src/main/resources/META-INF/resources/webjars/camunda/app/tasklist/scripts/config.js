@@ -31,7 +31,9 @@ export default {
   // Clears a refused form's error notification once its task is completed or another task is
   // opened (scripts/form-errors.js). Japanese date fields (format 2026/12/10, Japanese calendar,
   // unreadable dates refused) and Japanese form-js validation messages (scripts/japanese-forms.js).
-  customScripts: ['scripts/form-errors.js', 'scripts/japanese-forms.js'],
+  // Tasklist's own follow-up and due-date pickers with Japanese month and day names, Sunday first
+  // (scripts/task-dates.js); they also save: see that script.
+  customScripts: ['scripts/form-errors.js', 'scripts/japanese-forms.js', 'scripts/task-dates.js'],
 
   // Japanese is the default (fallback) language; English stays available:
   // the browser's preferred language decides, any language other than English
