@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Set;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.FormRuleViolation;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,22 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class InspectionReportRules {
+
+  /** The two results the report form offers (適合 / 不適合); the later forms and decisions read them. */
+  public static final Set<String> RESULTS = Set.of("CONFORMING", "NON_CONFORMING");
+
+  /**
+   * The result must be one the form offers: a value sent through /engine-rest that no form offers
+   * would reach the committee's, the manager's and the investigation's forms as a code nobody chose.
+   *
+   * @throws FormRuleViolation for any other value
+   */
+  public void checkResult(Object result) {
+    if (!(result instanceof String text) || !RESULTS.contains(text)) {
+      throw new FormRuleViolation(InspectionProcess.INSPECTION_RESULT,
+          "調査結果は「適合」か「不適合」のどちらかを選んでください。");
+    }
+  }
 
   /**
    * @param inspectionDate the scheduled day

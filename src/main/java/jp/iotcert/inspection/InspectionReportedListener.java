@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of 「実地調査の結果を報告する」: not before the scheduled inspection day
+ * On completion of 「実地調査の結果を報告する」: a result the form offers
+ * ({@link InspectionReportRules#checkResult}), not before the scheduled inspection day
  * ({@link InspectionReportRules#checkReportDate}).
  */
 @Component("inspectionReported")
@@ -22,6 +23,7 @@ public class InspectionReportedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    rules.checkResult(task.getVariable(InspectionProcess.INSPECTION_RESULT));
     rules.checkReportDate(InspectionReportRules.scheduledDay(task.getVariable(InspectionProcess.INSPECTION_DATE)),
         calendar.today());
   }

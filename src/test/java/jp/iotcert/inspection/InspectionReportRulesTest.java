@@ -18,6 +18,16 @@ class InspectionReportRulesTest {
   private static final LocalDate DAY = LocalDate.of(2026, 12, 10);
 
   @Test
+  void onlyTheFormsTwoResultsAreAccepted() {
+    assertThatCode(() -> rules.checkResult("CONFORMING")).doesNotThrowAnyException();
+    assertThatCode(() -> rules.checkResult("NON_CONFORMING")).doesNotThrowAnyException();
+    for (Object other : new Object[] {"NONCONFORMING", "conforming", "", null, Boolean.TRUE}) {
+      assertThatThrownBy(() -> rules.checkResult(other)).isInstanceOf(FormRuleViolation.class)
+          .hasMessage("調査結果は「適合」か「不適合」のどちらかを選んでください。");
+    }
+  }
+
+  @Test
   void aReportBeforeTheScheduledDayIsRefused() {
     assertThatThrownBy(() -> rules.checkReportDate(DAY, DAY.minusDays(1)))
         .isInstanceOf(FormRuleViolation.class)

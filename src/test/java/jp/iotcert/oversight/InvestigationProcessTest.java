@@ -161,7 +161,7 @@ class InvestigationProcessTest extends ProcessTestBase {
     complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2027-04-01", "inspectionLocation", "本社",
         "inspectors", "審査 花子"));
     assertThat(latestNotice(no, "INSPECTION_SCHEDULED")).contains("第15条第2項").contains("2027-04-01").contains("本社");
-    complete(no, "Task_ReportInspection", Map.of("inspectionResult", "NONCONFORMING", "inspectionReport", "ログ保存が3か月"));
+    complete(no, "Task_ReportInspection", Map.of("inspectionResult", "NON_CONFORMING", "inspectionReport", "ログ保存が3か月"));
     assertThat(pi).isWaitingAt("Task_RecordInspectionCost");
     assertThatThrownBy(() -> taskService.complete(task(no, "Task_RecordInspectionCost").getId(),
         Map.of("inspectionCost", -1))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("費用");

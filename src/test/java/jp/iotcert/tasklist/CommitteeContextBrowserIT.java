@@ -84,10 +84,10 @@ class CommitteeContextBrowserIT {
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L, LocalDate.now(BusinessCalendar.ZONE),
         "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);
-    complete(no, "Task_ReviewApplication", Map.of(ApplicationProcess.REVIEW_RESULT, "NON_CONFORMING",
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT, "NON_CONFORMING",
         ApplicationProcess.REVIEW_FINDINGS, "設立年月日の記載に誤りがある。", ApplicationProcess.NON_CONFORMING_ITEMS, "B-03",
         ApplicationProcess.CONFORMING_ITEMS, List.of("B-01", "B-02"), ApplicationProcess.INSPECTION_REQUIRED, false,
-        ApplicationProcess.COMMITTEE_REQUIRED, true));
+        ApplicationProcess.COMMITTEE_REQUIRED, true)));
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_GiveOpinion")
         .taskAssignee("committee1").count()).isEqualTo(1);
 
