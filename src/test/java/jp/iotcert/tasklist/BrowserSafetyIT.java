@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -211,17 +210,7 @@ class BrowserSafetyIT {
 
   private void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    By username = By.cssSelector("input[ng-model='username']");
-    try {
-      wait.until(ExpectedConditions.visibilityOfElementLocated(username));
-    } catch (TimeoutException e) {
-      // The first Tasklist page after the start may stay on its spinner on a busy machine: load it again.
-      browser.navigate().refresh();
-      new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(username));
-    }
-    browser.findElement(username).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, user);
   }
 
   private void openGroupTask(String name) {

@@ -93,10 +93,7 @@ class CommitteeContextBrowserIT {
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("committee1");
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, "committee1");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'自分のタスク')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'意見を提出する')]"))).click();
 

@@ -175,9 +175,7 @@ class DateFieldBrowserIT {
 
   private void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, user);
   }
 
   private void openStartForm(String certificationNumber) {

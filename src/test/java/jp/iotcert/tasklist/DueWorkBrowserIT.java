@@ -160,9 +160,7 @@ class DueWorkBrowserIT {
 
   private void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, user);
     wait.until(d -> !d.getCurrentUrl().contains("/login"));
   }
 }

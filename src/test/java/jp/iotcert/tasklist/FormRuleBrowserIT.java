@@ -87,10 +87,7 @@ class FormRuleBrowserIT {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("manager1");
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, "manager1");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'認定の可否を決定する')]"))).click();
     // form-js renders each option as <label>input text</label>.
@@ -142,10 +139,7 @@ class FormRuleBrowserIT {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("manager1");
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, "manager1");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'認定の可否を決定する')]"))).click();
     By certify = By.xpath("//label[normalize-space(.)='認定する']//input[@type='radio']");

@@ -63,9 +63,7 @@ class TaskCardsBrowserIT {
     String other = submit("カード別件サービス", "株式会社テスト");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("staff1");
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, "staff1");
 
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'申請審査')]"))).click();
     // The cards: the application number and the provider, with their labels (Tasklist shows the first

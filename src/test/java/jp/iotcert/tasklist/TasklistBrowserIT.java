@@ -140,9 +140,7 @@ class TasklistBrowserIT {
 
   private void login(WebDriverWait wait, String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, user);
   }
 
   private static By formField(String label) {

@@ -101,9 +101,7 @@ class WebappNamesBrowserIT {
 
   private void login(WebDriverWait wait, String app, String user) {
     browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Webapps.signIn(browser, user);
   }
 
   private void click(WebElement element) {
