@@ -102,13 +102,13 @@ public class Investigations {
     List<FieldError> errors = new ArrayList<>();
     Set<Scope> scope = new LinkedHashSet<>();
     if (request.scope() == null || request.scope().isEmpty()) {
-      errors.add(new FieldError("scope", "調査の対象（OPERATIONS, MARK_USE の1つ以上）を指定してください"));
+      errors.add(new FieldError("scope", "調査の対象を1つ以上指定してください（認定サービスの運用 OPERATIONS、認定マークの使用 MARK_USE）"));
     } else {
       for (String s : request.scope()) {
         try {
           scope.add(Scope.valueOf(String.valueOf(s)));
         } catch (IllegalArgumentException e) {
-          errors.add(new FieldError("scope", "調査の対象「" + s + "」は使えません（OPERATIONS, MARK_USE）"));
+          errors.add(new FieldError("scope", "調査の対象「" + s + "」は使えません（認定サービスの運用 OPERATIONS、認定マークの使用 MARK_USE）"));
         }
       }
     }

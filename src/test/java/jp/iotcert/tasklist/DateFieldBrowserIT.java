@@ -141,6 +141,28 @@ class DateFieldBrowserIT {
     assertThat(started(second).getValue()).isEqualTo(later.toString());
   }
 
+  /**
+   * Typed with the calendar still open, then one click on 開始: the press closes the calendar, the
+   * form shrinks and the button moves before the release; the one click still starts the process
+   * with the typed date (japanese-forms.js completes the press as the button's click).
+   */
+  @Test
+  void oneClickOnStartWithTheCalendarOpenStartsWithTheTypedDate() throws Exception {
+    LocalDate deadline = LocalDate.now(BusinessCalendar.ZONE).plusDays(14);
+    String number = certification("日付入力確認サービス三");
+    login("staff1");
+    openStartForm(number);
+    WebElement date = browser.findElement(dateField("提出期限"));
+    click(date);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    date.sendKeys(deadline.format(SLASHED));
+    assertThat(browser.findElements(By.cssSelector(".flatpickr-calendar.open"))).as("calendar still open").isNotEmpty();
+
+    browser.findElement(By.xpath("//button[normalize-space(.)='開始']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> started(number) != null);
+    assertThat(started(number).getValue()).isEqualTo(deadline.toString());
+  }
+
   private void diagnoseAndStart(String certificationNumber) {
     browser.executeScript("window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
         + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");

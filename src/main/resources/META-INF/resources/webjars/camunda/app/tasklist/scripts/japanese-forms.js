@@ -226,11 +226,46 @@ const observer = new MutationObserver(() => {
 });
 observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
+const SUBMIT = 'button[ng-click="complete()"], button[ng-click="startProcessInstance()"]';
+
+// A click on 完了/開始 while a date field's calendar is open would be lost: the press closes the
+// calendar, the dialog's scroll height shrinks, the button moves away and the browser never delivers
+// the click to it. So the press itself is taken as the click: the typed date is committed (blur) and
+// the calendar closed first, then the button is clicked once; the browser's own click that may
+// follow is dropped, so the form is never submitted twice.
+let clickedFor = null;
+document.addEventListener('mousedown', (event) => {
+  const button = event.target.closest && event.target.closest(SUBMIT);
+  if (!button || button.disabled || !document.querySelector('.flatpickr-calendar.open')) {
+    return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+  const active = document.activeElement;
+  if (active && active.blur) {
+    active.blur();
+  }
+  document.querySelectorAll('.fjs-datepicker input.fjs-input').forEach((input) => {
+    if (input._flatpickr && input._flatpickr.isOpen) {
+      input._flatpickr.close();
+    }
+  });
+  clickedFor = button;
+  window.setTimeout(() => {
+    button.click();
+    window.setTimeout(() => { clickedFor = null; }, 1000);
+  }, 50);
+}, true);
+
 // 完了 (task) and 開始 (start form) are refused while a date field holds a refused text.
 document.addEventListener('click', (event) => {
-  const button = event.target.closest &&
-    event.target.closest('button[ng-click="complete()"], button[ng-click="startProcessInstance()"]');
+  const button = event.target.closest && event.target.closest(SUBMIT);
   if (!button) {
+    return;
+  }
+  if (event.isTrusted && button === clickedFor) {
+    event.preventDefault();
+    event.stopPropagation();
     return;
   }
   const refused = document.querySelector('.fjs-datepicker input[data-iotcert-refused]');
