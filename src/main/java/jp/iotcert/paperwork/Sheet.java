@@ -32,6 +32,7 @@ final class Sheet implements AutoCloseable {
   static final float WIDTH = PDRectangle.A4.getWidth();
   static final float HEIGHT = PDRectangle.A4.getHeight();
   static final float MARGIN = 64;
+  static final String MISSING = "〓";
 
   private final PDDocument document = new PDDocument();
   private final PDFont font;
@@ -79,7 +80,7 @@ final class Sheet implements AutoCloseable {
 
   float width(String text, float size) {
     try {
-      return font.getStringWidth(text) / 1000 * size;
+      return font.getStringWidth(printable(text)) / 1000 * size;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,17 +115,45 @@ final class Sheet implements AutoCloseable {
       content.beginText();
       content.setFont(font, size);
       content.newLineAtOffset(x, y);
-      content.showText(text);
+      content.showText(printable(text));
       content.endText();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * The text with what the font cannot draw (emoji, rare characters, control characters) shown as 〓,
+   * the placeholder of Japanese print: a service name with an emoji must not stop a notice.
+   */
+  String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
+      String ch = Character.toString(cp);
+      if (cp == '\t') {
+        out.append("  ");
+      } else if (Character.isISOControl(cp) || !drawable(ch)) {
+        out.append(MISSING);
+      } else {
+        out.append(ch);
+      }
+    });
+    return out.toString();
+  }
+
+  private boolean drawable(String ch) {
+    try {
+      font.encode(ch);
+      return true;
+    } catch (IllegalArgumentException | IOException e) {
+      return false;
+    }
+  }
+
   List<String> wrap(String text, float size, float maxWidth) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    text.codePoints().forEach(cp -> {
+    printable(text).codePoints().forEach(cp -> {
       String next = line + Character.toString(cp);
       if (width(next, size) > maxWidth && !line.isEmpty()) {
         lines.add(line.toString());
