@@ -97,7 +97,9 @@ public class ApplicationController {
             .toList(),
         fee, open,
         notices.forApplication(applicationNumber).stream()
-            .map(n -> new ApplicationView.NoticeView(n.kind(), n.subject(), n.body(), n.sentAt())).toList(),
+            .map(n -> new ApplicationView.NoticeView(n.kind(), n.subject(), n.body(), n.sentAt(),
+                n.hasLetter() ? "/api/applications/" + applicationNumber + "/notices/" + n.id() + ".pdf" : null))
+            .toList(),
         a.decision() == null ? null : new ApplicationView.Decision(a.decision(), a.decisionReasons(), a.decidedOn(),
             a.decisionOverrideReason()),
         a.certificationNumber(), a.closedReason());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.notice.NoticeService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +22,12 @@ public class CertificationController {
   private final CertificationCases cases;
   private final BusinessCalendar calendar;
   private final CertificateReturnRule certificateReturn;
+  private final NoticeService notices;
 
   public CertificationController(CertificationRegister register, PublishedDisclosure published,
       VisibleCertifications certifications, CertificationCases cases, BusinessCalendar calendar,
-      CertificateReturnRule certificateReturn) {
+      CertificateReturnRule certificateReturn, NoticeService notices) {
+    this.notices = notices;
     this.certificateReturn = certificateReturn;
     this.cases = cases;
     this.calendar = calendar;
@@ -70,6 +73,17 @@ public class CertificationController {
     view.put("renewalApplicationNumber", c.renewalApplicationNumber());
     view.put("obligations", obligations);
     view.put("history", register.events(c.certificationNumber()));
+    view.put("certificateHref", register.latestCertificate(c.certificationNumber()).isPresent()
+        ? CertificationPaperController.base(c.certificationNumber()) + "/certificate.pdf" : null);
+    view.put("notices", notices.forCertification(c.certificationNumber()).stream()
+        .map(n -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("kind", n.kind());
+          m.put("subject", n.subject());
+          m.put("sentAt", n.sentAt());
+          m.put("href", CertificationPaperController.noticeHref(c.certificationNumber(), n));
+          return m;
+        }).toList());
     return view;
   }
 }

@@ -61,6 +61,22 @@ public class CertificationRegister {
         .update();
   }
 
+  /** A certificate as issued (第6条5): on certification and on each renewal (第12条). */
+  public record IssuedCertificate(String id, String applicationNumber, LocalDate issuedOn, LocalDate validFrom,
+      LocalDate validUntil) {}
+
+  /** The certificate in force: the one issued last (a renewal's replaces the one before). */
+  public Optional<IssuedCertificate> latestCertificate(String certificationNumber) {
+    return jdbc.sql("""
+        SELECT id, application_number, issued_on, valid_from, valid_until FROM certificate
+        WHERE certification_number = ? ORDER BY issued_on DESC, valid_until DESC""")
+        .param(certificationNumber)
+        .query((rs, i) -> new IssuedCertificate(rs.getString("id"), rs.getString("application_number"),
+            rs.getObject("issued_on", LocalDate.class), rs.getObject("valid_from", LocalDate.class),
+            rs.getObject("valid_until", LocalDate.class)))
+        .list().stream().findFirst();
+  }
+
   public int certificateCount(String certificationNumber) {
     return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE certification_number = ?")
         .param(certificationNumber).query(Integer.class).single();

@@ -74,6 +74,10 @@ public class SecurityConfig {
             // Case workers read the applications they work on (CaseAccess decides which).
             .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/applications/*/documents/*")
                 .hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.REVIEWER, Groups.COMMITTEE, Groups.DELEGATE)
+            // Notice letters and certificates (PDF): the provider concerned and staff (CaseAccess / VisibleCertifications).
+            .requestMatchers(HttpMethod.GET, "/api/applications/*/notices/*", "/api/certifications/*/notices/*",
+                "/api/certifications/*/certificate", "/api/certifications/*/certificate.pdf")
+                .hasAnyRole(PROVIDER, STAFF, MANAGER)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/supplements").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/withdrawal").hasAnyRole(PROVIDER, STAFF)
             .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasAnyRole(STAFF, PaymentTokenFilter.ROLE)

@@ -2,5 +2,10 @@ package jp.iotcert.notice;
 
 import java.time.Instant;
 
-/** A notice sent to an applicant or provider, kept as the record of what was told when. */
-public record Notice(String kind, String recipient, String subject, String body, Instant sentAt, boolean mailed) {}
+/**
+ * A notice sent to an applicant or provider, kept as the record of what was told when.
+ *
+ * @param hasLetter whether its letter (PDF) is stored (NoticePdfs); notices from before letters have none
+ */
+public record Notice(String id, String kind, String recipient, String subject, String body, Instant sentAt,
+    boolean mailed, boolean hasLetter) {}

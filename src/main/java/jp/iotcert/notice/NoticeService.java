@@ -27,10 +27,12 @@ public class NoticeService {
   private final JdbcClient jdbc;
   private final BusinessCalendar calendar;
   private final NoticeMailer mailer;
+  private final NoticePdfs pdfs;
   private final boolean mailEnabled;
 
-  public NoticeService(JdbcClient jdbc, BusinessCalendar calendar, NoticeMailer mailer,
+  public NoticeService(JdbcClient jdbc, BusinessCalendar calendar, NoticeMailer mailer, NoticePdfs pdfs,
       @Value("${iotcert.mail.enabled}") boolean mailEnabled) {
+    this.pdfs = pdfs;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.mailer = mailer;
@@ -46,6 +48,8 @@ public class NoticeService {
         .params(id, applicationNumber, certificationNumber, kind, recipient, subject, body,
             Timestamp.from(calendar.now()), mailEnabled ? PENDING : DISABLED)
         .update();
+    // The letter is made now, from the notice as recorded, and kept: what was sent stays what was sent.
+    pdfs.store(id);
     if (!mailEnabled) {
       return;
     }
@@ -63,12 +67,24 @@ public class NoticeService {
   }
 
   public List<Notice> forApplication(String applicationNumber) {
+    return list("n.application_number = ?", applicationNumber);
+  }
+
+  /** Every notice about a certification (the provider's, and the applicant's of its applications). */
+  public List<Notice> forCertification(String certificationNumber) {
+    return list("n.certification_number = ?", certificationNumber);
+  }
+
+  private List<Notice> list(String condition, String number) {
     return jdbc.sql("""
-        SELECT kind, recipient, subject, body, sent_at, mail_status FROM notice WHERE application_number = ?
-        ORDER BY sent_at, kind""")
-        .param(applicationNumber)
-        .query((rs, i) -> new Notice(rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"),
-            rs.getString("body"), rs.getTimestamp("sent_at").toInstant(), SENT.equals(rs.getString("mail_status"))))
+        SELECT n.id, n.kind, n.recipient, n.subject, n.body, n.sent_at, n.mail_status,
+          CASE WHEN l.notice_id IS NULL THEN 0 ELSE 1 END AS has_letter
+        FROM notice n LEFT JOIN notice_letter l ON l.notice_id = n.id WHERE %s
+        ORDER BY n.sent_at, n.kind""".formatted(condition))
+        .param(number)
+        .query((rs, i) -> new Notice(rs.getString("id"), rs.getString("kind"), rs.getString("recipient"),
+            rs.getString("subject"), rs.getString("body"), rs.getTimestamp("sent_at").toInstant(),
+            SENT.equals(rs.getString("mail_status")), rs.getInt("has_letter") == 1))
         .list();
   }
 }

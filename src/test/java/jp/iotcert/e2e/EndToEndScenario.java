@@ -1,8 +1,12 @@
 package jp.iotcert.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +24,9 @@ import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.support.TestSmtp;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,9 +42,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole application with the job executor on: an application submitted over HTTP is worked
@@ -98,6 +102,24 @@ abstract class EndToEndScenario {
         "/engine-rest/process-instance?processDefinitionKey=certification&businessKey=" + certificationNumber, null, null)
         .getBody();
     assertThat(lifecycle).hasSize(1);
+    // The paperwork (第6条4–5): the certificate and the certification notice's letter, stored when it was made.
+    String certificationNotice = null;
+    for (JsonNode n : certified.get("notices")) {
+      if ("CERTIFIED".equals(n.get("kind").asText())) {
+        certificationNotice = n.get("href").asText();
+      }
+    }
+    for (String href : List.of("/api/certifications/" + certificationNumber.replace(" ", "%20") + "/certificate.pdf",
+        certificationNotice)) {
+      HttpHeaders provider = new HttpHeaders();
+      provider.setBasicAuth("provider1", "demo");
+      ResponseEntity<byte[]> pdf = http.exchange(URI.create(http.getRootUri() + href), HttpMethod.GET,
+          new HttpEntity<>(provider), byte[].class);
+      assertThat(pdf.getStatusCode().value()).as(href).isEqualTo(200);
+      try (PDDocument doc = Loader.loadPDF(pdf.getBody())) {
+        assertThat(new PDFTextStripper().getText(doc)).as(href).contains(certificationNumber);
+      }
+    }
     // Mail goes out on the mailer's own threads once the job has committed.
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(MAIL.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).contains(certificationNumber)));

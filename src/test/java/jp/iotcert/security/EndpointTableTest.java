@@ -23,6 +23,8 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import jp.iotcert.api.ApiTestBase;
+import jp.iotcert.application.ApplicantNotice;
+import jp.iotcert.application.ApplicantNotifier;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
@@ -131,6 +133,9 @@ class EndpointTableTest extends ApiTestBase {
           "401  ok   404   ok    404  404  ok   404  401  403"),
       row("GET /api/applications/{applicationNumber}/documents/{documentId}", "/api/applications/{app}/documents/{appDoc}",
           "401  ok   404   ok    404  404  ok   404  401  403"),
+      // A notice's letter (PDF): the provider concerned and staff; case workers read the notices in the view.
+      row("GET /api/applications/{applicationNumber}/notices/{noticeId}.pdf", "/api/applications/{app}/notices/{appNotice}.pdf",
+          "401  ok   404   ok    403  403  ok   403  401  403"),
       // provider2 applying for provider1's corporate number: refused on that field.
       row("POST /api/applications multipart/form-data", "/api/applications", (f, c) -> f.newApplication(),
           "401  ok   400   ok    403  403  403  403  401  403"), // sent from another site: 403 for every caller (CrossSiteApiTest)
@@ -151,6 +156,13 @@ class EndpointTableTest extends ApiTestBase {
       row("DELETE /api/committee/interests", "/api/committee/interests?corporateNumber=5835678256246",
           "401  403  403   403   403  ok   403  403  401  403"),
       row("GET /api/certifications/{certificationNumber}", "/api/certifications/{cert}",
+          "401  ok   404   ok    403  403  ok   403  401  403"),
+      row("GET /api/certifications/{certificationNumber}/certificate", "/api/certifications/{cert}/certificate",
+          "401  ok   404   ok    403  403  ok   403  401  403"),
+      row("GET /api/certifications/{certificationNumber}/certificate.pdf", "/api/certifications/{cert}/certificate.pdf",
+          "401  ok   404   ok    403  403  ok   403  401  403"),
+      row("GET /api/certifications/{certificationNumber}/notices/{noticeId}.pdf",
+          "/api/certifications/{cert}/notices/{certNotice}.pdf",
           "401  ok   404   ok    403  403  ok   403  401  403"),
       row("GET /api/certifications/{certificationNumber}/cases", "/api/certifications/{cert}/cases",
           "401  ok   404   ok    403  403  ok   ok   401  403"),
@@ -229,6 +241,7 @@ class EndpointTableTest extends ApiTestBase {
       row("* /**", "/",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"));
 
+  @Autowired ApplicantNotifier applicantNotifier;
   @Autowired ApplicationContext context;
   @Autowired CertificationService certifications;
   @Autowired TransactionTemplate transactions;
@@ -306,7 +319,22 @@ class EndpointTableTest extends ApiTestBase {
     f.ids.put("improvement", created(postJson("staff1", base + "/improvement-requests",
         Map.of("content", "手順書の改善", "deadline", f.today.plusDays(30).toString(), "publish", false)), "id"));
     runJobs(cert);
+    // A notice to provider1 about its application (its letter is stored when it is made).
+    transactions.executeWithoutResult(s -> applicantNotifier.send(app, ApplicantNotice.FEE_REMINDER, Map.of()));
+    f.ids.put("appNotice", noticeId(get("staff1", "/api/applications/" + app).getBody()));
+    f.ids.put("certNotice", noticeId(get("staff1", base).getBody()));
     return f;
+  }
+
+  /** The id of the first notice with a letter in an application's or certification's view. */
+  private static String noticeId(JsonNode view) {
+    for (JsonNode n : view.get("notices")) {
+      if (n.hasNonNull("href")) {
+        String href = n.get("href").asText();
+        return href.substring(href.lastIndexOf('/') + 1, href.length() - ".pdf".length());
+      }
+    }
+    throw new AssertionError("no notice with a letter in " + view);
   }
 
   @Test

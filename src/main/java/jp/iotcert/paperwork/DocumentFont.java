@@ -1,0 +1,70 @@
+package jp.iotcert.paperwork;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Japanese font of every PDF the body issues (IPAex Gothic by default), read once at start-up:
+ * a certificate or a notice letter without its font would be unreadable, so a missing font stops
+ * the application with a message naming the path instead of failing on the first notice.
+ */
+@Component
+public class DocumentFont {
+
+  /** Text the font must be able to draw (the words every certificate and letter prints). */
+  static final String PROBE = "認定証御中年月日事務局";
+
+  private final Path path;
+  private final byte[] bytes;
+
+  public DocumentFont(@Value("${iotcert.documents.font}") String path) {
+    this.path = Path.of(path);
+    this.bytes = read(this.path);
+  }
+
+  /** The font embedded (as a subset) in the given document. */
+  PDFont load(PDDocument document) throws IOException {
+    // Parsed per document: a parsed TrueTypeFont is not safe to share between threads.
+    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    return PDType0Font.load(document, ttf, true);
+  }
+
+  Path path() {
+    return path;
+  }
+
+  private static byte[] read(Path path) {
+    String hint = "Debian/Ubuntu: apt-get install fonts-ipaexfont-gothic. Or set iotcert.documents.font "
+        + "(environment IOTCERT_DOCUMENTS_FONT) to a Japanese TrueType font file. / "
+        + "IPAexゴシックを導入するか（apt-get install fonts-ipaexfont-gothic）、iotcert.documents.font"
+        + "（環境変数 IOTCERT_DOCUMENTS_FONT）に日本語のTrueTypeフォントファイルを指定してください。";
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new IllegalStateException("PDF font not found or not readable: " + path
+          + " (iotcert.documents.font) / PDF用の日本語フォントが見つからないか読めません: " + path + "\n" + hint);
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+        for (int i = 0; i < PROBE.length(); i++) {
+          if (ttf.getUnicodeCmapLookup().getGlyphId(PROBE.charAt(i)) == 0) {
+            throw new IllegalStateException("PDF font has no Japanese glyphs: " + path
+                + " (iotcert.documents.font) / PDF用のフォントに日本語の文字がありません: " + path + "\n" + hint);
+          }
+        }
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new IllegalStateException("PDF font is not a TrueType font: " + path
+          + " (iotcert.documents.font) / PDF用のフォントをTrueTypeとして読めません: " + path + "\n" + hint, e);
+    }
+  }
+}
