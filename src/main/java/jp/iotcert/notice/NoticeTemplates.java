@@ -46,6 +46,9 @@ public class NoticeTemplates {
 
   static final String LOCATION = "classpath:notice-templates/*.mustache";
   static final int MAX_SUBJECT = 200;
+  /** The tags staff may write: {{name}}, {{{name}}}, {{&name}} and the sections {{#name}} {{^name}} {{/name}}. */
+  private static final java.util.regex.Pattern TAG =
+      java.util.regex.Pattern.compile("\\{\\{\\{\\s*\\w+\\s*\\}\\}\\}|\\{\\{[#^/&]?\\s*\\w+\\s*\\}\\}");
   static final int MAX_BODY = 20_000;
 
   /** Plain text mail: nothing is HTML-escaped; a value the code did not fill prints as nothing. */
@@ -170,6 +173,10 @@ public class NoticeTemplates {
     }
     Set<String> used;
     try {
+      // The engine reads an unclosed "{{" as text; staff mean a placeholder, so it must be one.
+      if (TAG.matcher(text).replaceAll("").matches("(?s).*(\\{\\{|\\}\\}).*")) {
+        throw new IllegalArgumentException("stray braces");
+      }
       used = names(text);
     } catch (MustacheException | IllegalArgumentException e) {
       errors.add(new InvalidInputException.FieldError(field,
