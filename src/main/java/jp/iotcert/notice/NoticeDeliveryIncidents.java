@@ -18,9 +18,6 @@ import org.springframework.stereotype.Component;
 public class NoticeDeliveryIncidents {
 
   public static final String TYPE = "noticeDelivery";
-  static final String PROCESS = "notice-delivery";
-  static final String DELIVERED = "noticeDelivered";
-  static final String WAITING = "Event_NoticeDelivered";
 
   private final RuntimeService runtime;
 
@@ -31,12 +28,12 @@ public class NoticeDeliveryIncidents {
   /** Opens the incident for a notice; returns the id of the instance that carries it. */
   String open(String noticeId, String caseKey, String kind, String recipient, String subject, int attempts,
       String cause, String retryInterval) {
-    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, caseKey,
-        Map.of("noticeId", noticeId, "noticeKind", kind));
+    ProcessInstance instance = runtime.startProcessInstanceByKey(NoticeDeliveryProcess.KEY, caseKey,
+        Map.of(NoticeDeliveryProcess.NOTICE_ID, noticeId, NoticeDeliveryProcess.NOTICE_KIND, kind));
     String message = message(caseKey, subject, kind, recipient, attempts, cause, retryInterval);
     // On the execution waiting at the catch event (the instance's own one has no activity there).
-    String execution = runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(WAITING)
-        .singleResult().getId();
+    String execution = runtime.createExecutionQuery().processInstanceId(instance.getId())
+        .activityId(NoticeDeliveryProcess.EVENT_DELIVERED).singleResult().getId();
     runtime.createIncident(TYPE, execution, noticeId, message);
     return instance.getId();
   }
@@ -48,7 +45,8 @@ public class NoticeDeliveryIncidents {
       runtime.resolveIncident(incident.getId());
     }
     if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).active().count() > 0) {
-      runtime.createMessageCorrelation(DELIVERED).processInstanceId(processInstanceId).correlateWithResult();
+      runtime.createMessageCorrelation(NoticeDeliveryProcess.MESSAGE_DELIVERED).processInstanceId(processInstanceId)
+          .correlateWithResult();
     }
   }
 
