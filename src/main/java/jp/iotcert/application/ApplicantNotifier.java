@@ -66,8 +66,7 @@ public class ApplicantNotifier {
       values.put("verificationUrl", published.verificationUrl(c.certificationNumber()));
     });
     values.putAll(extra);
-    notices.send(applicationNumber, a.certificationNumber(), notice.name(), a.contactEmail(), notice.subject(values),
-        notice.body(values));
+    notices.send(applicationNumber, a.certificationNumber(), notice, a.contactEmail(), values);
   }
 
 }

@@ -47,6 +47,6 @@ public class ProviderNotifier {
     if (recipient == null) {
       recipient = secretariat;
     }
-    notices.send(null, c.certificationNumber(), notice.name(), recipient, notice.subject(values), notice.body(values));
+    notices.send(null, c.certificationNumber(), notice, recipient, values);
   }
 }

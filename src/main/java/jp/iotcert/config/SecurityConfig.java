@@ -98,6 +98,10 @@ public class SecurityConfig {
                 .hasAnyRole(PROVIDER, STAFF, MANAGER, Groups.DELEGATE)
             // What is due across all instances: the manager's overview, and staff who do the work.
             .requestMatchers(HttpMethod.GET, "/api/manager/due").hasAnyRole(STAFF, MANAGER)
+            // The notice texts (templates, versioned): the secretariat's staff and managers only.
+            .requestMatchers(HttpMethod.GET, "/api/notice-templates", "/api/notice-templates/*",
+                "/api/notice-templates/*/versions/*").hasAnyRole(STAFF, MANAGER)
+            .requestMatchers(HttpMethod.PUT, "/api/notice-templates/*").hasAnyRole(STAFF, MANAGER)
             .anyRequest().denyAll());
     return http.build();
   }

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * The letter (PDF) of each notice, rendered once from the notice as recorded and stored beside it
  * (table notice_letter): what was sent stays what was sent, whatever later happens to the texts or
- * the layout. The mail attaches {@link #pdfOf(String)}; the API lets the provider and staff download it.
+ * the layout. The mail attaches it ({@link NoticeAttachments}); the API lets the provider and staff download it.
  */
 @Component
-public class NoticePdfs {
+public class NoticePdfs implements NoticeAttachments {
 
   private final JdbcClient jdbc;
   private final NoticeLetterPdf letters;
@@ -35,6 +35,12 @@ public class NoticePdfs {
     byte[] pdf = letters.render(n.subject(), n.body(), n.dated(), noticeId);
     jdbc.sql("INSERT INTO notice_letter (notice_id, pdf, sha256) VALUES (?, ?, ?)")
         .params(noticeId, pdf, sha256(pdf)).update();
+  }
+
+  /** The mail's attachment: the stored letter, on the mail's thread outside any transaction. */
+  @Override
+  public Optional<byte[]> pdf(String noticeId) {
+    return pdfOf(noticeId);
   }
 
   /** The stored letter of a notice; empty for notices made before letters were stored. */

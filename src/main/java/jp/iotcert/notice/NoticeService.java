@@ -2,6 +2,7 @@ package jp.iotcert.notice;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.iotcert.common.BusinessCalendar;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,30 +29,50 @@ public class NoticeService {
   private final BusinessCalendar calendar;
   private final NoticeMailer mailer;
   private final NoticePdfs pdfs;
+  private final NoticeTemplates templates;
   private final boolean mailEnabled;
 
   public NoticeService(JdbcClient jdbc, BusinessCalendar calendar, NoticeMailer mailer, NoticePdfs pdfs,
+      NoticeTemplates templates,
       @Value("${iotcert.mail.enabled}") boolean mailEnabled) {
     this.pdfs = pdfs;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.mailer = mailer;
+    this.templates = templates;
     this.mailEnabled = mailEnabled;
   }
 
-  public void send(String applicationNumber, String certificationNumber, String kind, String recipient,
+  /**
+   * Writes the notice from its kind's current template (recording the template's version with it)
+   * and records it; returns its id.
+   */
+  public String send(String applicationNumber, String certificationNumber, NoticeText notice, String recipient,
+      Map<String, String> values) {
+    NoticeTemplates.Rendered text = templates.render(notice.template(), values);
+    return record(applicationNumber, certificationNumber, notice.name(), recipient, text.subject(), text.body(),
+        text.kind(), text.version());
+  }
+
+  /** Records a notice whose text the caller wrote (no template); returns its id. */
+  public String send(String applicationNumber, String certificationNumber, String kind, String recipient,
       String subject, String body) {
+    return record(applicationNumber, certificationNumber, kind, recipient, subject, body, null, null);
+  }
+
+  private String record(String applicationNumber, String certificationNumber, String kind, String recipient,
+      String subject, String body, String templateKind, Integer templateVersion) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
         INSERT INTO notice (id, application_number, certification_number, kind, recipient, subject, body, sent_at,
-          mail_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          mail_status, template_kind, template_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, applicationNumber, certificationNumber, kind, recipient, subject, body,
-            Timestamp.from(calendar.now()), mailEnabled ? PENDING : DISABLED)
+            Timestamp.from(calendar.now()), mailEnabled ? PENDING : DISABLED, templateKind, templateVersion)
         .update();
     // The letter is made now, from the notice as recorded, and kept: what was sent stays what was sent.
     pdfs.store(id);
     if (!mailEnabled) {
-      return;
+      return id;
     }
     // Only a hand-over: afterCommit runs on the caller's thread with its connection still bound.
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -64,6 +85,7 @@ public class NoticeService {
     } else {
       mailer.enqueue(id);
     }
+    return id;
   }
 
   public List<Notice> forApplication(String applicationNumber) {
@@ -77,14 +99,15 @@ public class NoticeService {
 
   private List<Notice> list(String condition, String number) {
     return jdbc.sql("""
-        SELECT n.id, n.kind, n.recipient, n.subject, n.body, n.sent_at, n.mail_status,
-          CASE WHEN l.notice_id IS NULL THEN 0 ELSE 1 END AS has_letter
+        SELECT n.id, n.kind, n.recipient, n.subject, n.body, n.sent_at, n.mail_status, n.template_kind,
+          n.template_version, CASE WHEN l.notice_id IS NULL THEN 0 ELSE 1 END AS has_letter
         FROM notice n LEFT JOIN notice_letter l ON l.notice_id = n.id WHERE %s
         ORDER BY n.sent_at, n.kind""".formatted(condition))
         .param(number)
         .query((rs, i) -> new Notice(rs.getString("id"), rs.getString("kind"), rs.getString("recipient"),
             rs.getString("subject"), rs.getString("body"), rs.getTimestamp("sent_at").toInstant(),
-            SENT.equals(rs.getString("mail_status")), rs.getInt("has_letter") == 1))
+            SENT.equals(rs.getString("mail_status")), rs.getInt("has_letter") == 1,
+            rs.getString("template_kind"), rs.getObject("template_version", Integer.class)))
         .list();
   }
 }

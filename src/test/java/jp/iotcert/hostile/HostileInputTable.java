@@ -117,6 +117,22 @@ public abstract class HostileInputTable {
     rows.add(json("withdrawal: NUL in the reason", "POST", withdrawal, "provider1", "{\"reason\":\"a\\u0000b\"}", 400));
     rows.add(json("withdrawal: deeply nested JSON", "POST", withdrawal, "provider1", "{\"reason\":" + "[".repeat(3000) + "]".repeat(3000) + "}", 400));
 
+    // Notice templates: a template is text, never code; nothing is stored unless it is all valid.
+    String template = "/api/notice-templates/WITHDRAWN";
+    rows.add(json("notice template: unknown placeholder", "PUT", template, "staff1",
+        "{\"subject\":\"{{applicationNumber}}\",\"body\":\"{{adminPassword}}\"}", 400));
+    rows.add(json("notice template: partial", "PUT", template, "staff1",
+        "{\"subject\":\"件名\",\"body\":\"{{> /etc/passwd}}\"}", 400));
+    rows.add(json("notice template: delimiter change", "PUT", template, "staff1",
+        "{\"subject\":\"件名\",\"body\":\"{{=<% %>=}}<%providerName%>\"}", 400));
+    rows.add(json("notice template: NUL in the body", "PUT", template, "staff1",
+        "{\"subject\":\"件名\",\"body\":\"a\\u0000b\"}", 400));
+    rows.add(json("notice template: body as a number", "PUT", template, "staff1", "{\"subject\":\"件名\",\"body\":42}", 400));
+    rows.add(json("notice template: encoded slash in the kind", "PUT", "/api/notice-templates/..%2F..%2Fetc", "staff1",
+        "{\"subject\":\"件名\",\"body\":\"本文\"}", 400));
+    rows.add(json("notice template: unknown kind", "PUT", "/api/notice-templates/NO_SUCH_KIND", "staff1",
+        "{\"subject\":\"件名\",\"body\":\"本文\"}", 404));
+
     // Applications (multipart): names, texts, enums, documents.
     rows.add(multipart("application: bidi override in the provider name", "provider1",
         application("provider", "name", "株式会社\u202Eテスト"), "touki.pdf", TestApplications.PDF, 400));

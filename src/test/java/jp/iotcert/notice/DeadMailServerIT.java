@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import jp.iotcert.api.ApiTestBase;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.support.Mails;
 import jp.iotcert.support.TestApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class DeadMailServerIT extends ApiTestBase {
       Thread.sleep(5_000); // two more retry rounds: nothing is sent again
       List<String> received = new ArrayList<>();
       for (MimeMessage m : smtp.getReceivedMessages()) {
-        received.add(m.getAllRecipients()[0] + "|" + m.getSubject() + "|" + ((String) m.getContent()).replace("\r\n", "\n").strip());
+        received.add(m.getAllRecipients()[0] + "|" + m.getSubject() + "|" + Mails.text(m).strip());
       }
       List<String> recorded = jdbc.sql("SELECT recipient, subject, body FROM notice")
           .query((rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3).strip()).list();

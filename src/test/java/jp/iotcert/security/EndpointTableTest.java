@@ -208,6 +208,20 @@ class EndpointTableTest extends ApiTestBase {
       // What is due across all instances (issue 10): managers and staff only.
       row("GET /api/manager/due", "/api/manager/due?days=28",
           "401  403  403   ok    403  403  ok   403  401  403"),
+      // The notice templates (issue 11): the secretariat's staff and managers only. The PUT stores the
+      // default text again as a new version, so notices of other tests in this context read the same.
+      row("GET /api/notice-templates", "/api/notice-templates",
+          "401  403  403   ok    403  403  ok   403  401  403"),
+      row("GET /api/notice-templates/{kind}", "/api/notice-templates/CLOSED_CERTIFICATION_ENDED",
+          "401  403  403   ok    403  403  ok   403  401  403"),
+      row("GET /api/notice-templates/{kind}/versions/{version}", "/api/notice-templates/CLOSED_CERTIFICATION_ENDED/versions/1",
+          "401  403  403   ok    403  403  ok   403  401  403"),
+      row("PUT /api/notice-templates/{kind} application/json", "/api/notice-templates/CLOSED_CERTIFICATION_ENDED",
+          json(Map.of("subject", "【申請終了】更新申請 {{applicationNumber}}",
+              "body", "{{providerName}} 御中\n\n更新の対象である認定（認定番号 {{certificationNumber}}）が終了したため、"
+                  + "更新申請 {{applicationNumber}} の審査を終了しました。\n\n認定機関 事務局\n",
+              "comment", "権限の確認（文面は初期値のまま）")),
+          "401  403  403   ok    403  403  ok   403  401  403"),
       // Public: anyone, and credentials change nothing.
       row("GET /api/public/certifications", "/api/public/certifications?q=一覧",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
