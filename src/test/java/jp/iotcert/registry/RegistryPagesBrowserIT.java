@@ -157,7 +157,8 @@ class RegistryPagesBrowserIT {
 
   @Test
   void atPhoneWidthNothingScrollsSideways() {
-    String no = fixtures.insert("スマートフォン表示確認用のとても長い名前のIoTクラウドサービスＳＰ", "株式会社スマホ",
+    // A long word without break opportunities (as a URL or a code in a name) must wrap, not widen the page.
+    String no = fixtures.insert("スマートフォン表示確認用IoTクラウドＳＰ_" + "LongServiceIdentifierWithoutSpaces".repeat(4), "株式会社スマホ",
         CertificationStatus.VALID, today.minusDays(3), null);
     browser.manage().window().setSize(new Dimension(375, 800));
 
