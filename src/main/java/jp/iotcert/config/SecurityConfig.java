@@ -112,6 +112,7 @@ public class SecurityConfig {
             .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**").denyAll()
             // The public registry pages (第11条): read by anyone, nothing else (jp.iotcert.registry).
             .requestMatchers(HttpMethod.GET, "/registry", "/registry/*", "/registry.csv").permitAll()
+            .requestMatchers(HttpMethod.HEAD, "/registry", "/registry/*", "/registry.csv").permitAll()
             .requestMatchers("/registry", "/registry/**", "/registry.csv").denyAll()
             .anyRequest().permitAll());
     return http.build();

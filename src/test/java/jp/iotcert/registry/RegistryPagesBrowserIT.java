@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import jp.iotcert.catalogue.DisclosureCatalogue;
@@ -21,7 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -88,23 +91,52 @@ class RegistryPagesBrowserIT {
     // Half-width katakana typed, full-width found.
     browser.findElement(By.id("q")).sendKeys("ﾍﾟｰｼﾞ");
     new Select(browser.findElement(By.id("sort"))).selectByVisibleText("サービス名順");
-    browser.findElement(By.cssSelector("form.search button")).click();
+    navigate(browser.findElement(By.cssSelector("form.search button")));
 
     assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("24件（1 / 2ページ）");
     assertThat(rows()).hasSize(20);
+    assertContrast();
     assertThat(rows().get(0).findElement(By.cssSelector("td")).getText()).isEqualTo("頁送りクラウド01");
-    browser.findElement(By.linkText("次のページ")).click();
+    navigate(browser.findElement(By.linkText("次のページ")));
     assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("24件（2 / 2ページ）");
     assertThat(rows()).hasSize(4);
     assertThat(browser.findElement(By.cssSelector("nav.pager [aria-current=page]")).getText()).isEqualTo("2");
     assertThat(browser.getPageSource()).contains("頁送りクラウド終了");
 
     new Select(browser.findElement(By.id("status"))).selectByVisibleText("終了");
-    browser.findElement(By.cssSelector("form.search button")).click();
+    navigate(browser.findElement(By.cssSelector("form.search button")));
     assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1件（1 / 1ページ）");
     assertThat(rows().get(0).getText()).contains("頁送りクラウド終了", "終了");
-    rows().get(0).findElement(By.tagName("a")).click();
+    navigate(rows().get(0).findElement(By.tagName("a")));
     assertThat(browser.findElement(By.id("verdict")).getText()).contains("終了したため", "有効ではありません（終了）");
+  }
+
+  /** WCAG 2.1 AA: every element with text has a contrast of at least 4.5:1 against its (nearest opaque) background. */
+  private void assertContrast() {
+    @SuppressWarnings("unchecked")
+    List<String> low = (List<String>) browser.executeScript("""
+        const lum = c => { const m = c.match(/[\\d.]+/g).map(Number);
+          const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+          return 0.2126 * f(m[0]) + 0.7152 * f(m[1]) + 0.0722 * f(m[2]); };
+        const bg = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
+          const m = c.match(/[\\d.]+/g); if (m && (m.length < 4 || Number(m[3]) > 0)) return c; } return 'rgb(255, 255, 255)'; };
+        const low = [];
+        document.querySelectorAll('body *').forEach(el => {
+          if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
+          const a = lum(getComputedStyle(el).color), b = lum(bg(el));
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          if (ratio < 4.5) low.push(el.tagName + ' ' + ratio.toFixed(2) + ' ' + el.textContent.trim().slice(0, 30));
+        });
+        return low;""");
+    assertThat(low).as("text below 4.5:1 contrast on %s", browser.getCurrentUrl()).isEmpty();
+    assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+  }
+
+  /** Clicks what leads to another page and waits until the old page is gone. */
+  private void navigate(WebElement control) {
+    WebElement old = browser.findElement(By.tagName("html"));
+    control.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
   }
 
   private List<WebElement> rows() {
@@ -124,6 +156,7 @@ class RegistryPagesBrowserIT {
     assertThat(browser.findElements(By.cssSelector("#disclosure thead th[scope=col]"))).hasSize(4);
     assertThat(browser.findElement(By.id("disclaimer-heading")).getText()).isEqualTo("免責事項（運用規程第21条）");
     assertThat(browser.getPageSource()).doesNotContain(RegistryFixtures.WITHHELD_VALUE);
+    assertContrast();
 
     byte[] csv = http.getForObject(URI.create(url("/registry.csv?q=" + no.replace(" ", "%20"))), byte[].class);
     String text = new String(csv, StandardCharsets.UTF_8);
@@ -140,6 +173,7 @@ class RegistryPagesBrowserIT {
 
     assertThat(browser.findElement(By.id("verdict")).getText()).contains("満了したため", "有効ではありません（有効期間満了）");
     assertThat(browser.findElement(By.id("history")).getText()).contains("認定", "有効期間満了");
+    assertContrast();
   }
 
   @Test

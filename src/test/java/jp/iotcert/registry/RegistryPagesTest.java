@@ -28,8 +28,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The public registry pages, CSV and Atom feed over real HTTP, without login (第11条, 第21条). */
-class RegistryPagesTest extends ApiTestBase {
+/**
+ * The public registry pages, CSV and Atom feed over real HTTP, without login (第11条, 第21条). Public so
+ * that {@code e2e.PostgresRegistryPagesIT} runs the same checks on PostgreSQL.
+ */
+public class RegistryPagesTest extends ApiTestBase {
 
   private static final String ATOM = "http://www.w3.org/2005/Atom";
 
@@ -57,7 +60,7 @@ class RegistryPagesTest extends ApiTestBase {
   }
 
   @Test
-  void anEntryPageSaysInJapaneseWhetherTheCertificationIsInForceTodayAndShowsThePublishedFieldsOnly() {
+  public void anEntryPageSaysInJapaneseWhetherTheCertificationIsInForceTodayAndShowsThePublishedFieldsOnly() {
     String no = fixtures.insert("温度見守りクラウドＥＰ", "株式会社エントリ", CertificationStatus.VALID, today.minusDays(30), null);
 
     ResponseEntity<byte[]> response = fetch("/registry/" + no.replace(" ", "%20"));
@@ -78,7 +81,7 @@ class RegistryPagesTest extends ApiTestBase {
   }
 
   @Test
-  void anEndedCertificationKeepsItsPageWithItsStatusInWordsAndARevocationItsDateAndArticle() {
+  public void anEndedCertificationKeepsItsPageWithItsStatusInWordsAndARevocationItsDateAndArticle() {
     String revoked = fixtures.insert("取消しクラウドＲＶ", "株式会社取消", CertificationStatus.REVOKED,
         today.minusYears(1), today.minusDays(3));
     String lapsed = fixtures.insert("失効クラウドＬＰ", "株式会社失効", CertificationStatus.LAPSED,
@@ -96,23 +99,26 @@ class RegistryPagesTest extends ApiTestBase {
   }
 
   @Test
-  void anUnknownNumberIsAJapanese404Page() {
+  public void anUnknownNumberIsAJapanese404Page() {
     ResponseEntity<byte[]> response = fetch("/registry/IoT%209999-0001");
     assertThat(response.getStatusCode().value()).isEqualTo(404);
     assertThat(page(response)).contains("認定番号が見つかりません", "IoT 9999-0001", "lang=\"ja\"");
   }
 
   @Test
-  void theRegistryPagesTakeOnlyGet() {
+  public void theRegistryPagesTakeOnlyGetAndHead() {
     for (String path : List.of("/registry", "/registry/IoT%200001-2612", "/registry.csv", "/registry/feed.atom")) {
       ResponseEntity<byte[]> response = http.exchange(URI.create(http.getRootUri() + path), HttpMethod.POST,
           new HttpEntity<>("x", new HttpHeaders()), byte[].class);
       assertThat(response.getStatusCode().value()).as("POST %s", path).isEqualTo(403);
+      // Link checkers ask with HEAD: answered like GET.
+      assertThat(http.exchange(URI.create(http.getRootUri() + path), HttpMethod.HEAD, null, byte[].class)
+          .getStatusCode().value()).as("HEAD %s", path).isIn(200, 404);
     }
   }
 
   @Test
-  void searchIgnoresWidthAndCaseOnBothSides() {
+  public void searchIgnoresWidthAndCaseOnBothSides() {
     fixtures.insert("ＩｏＴ見守りＷＱ", "株式会社幅", CertificationStatus.VALID, today.minusDays(5), null);
     fixtures.insert("ｶﾀｶﾅｸﾗｳﾄﾞＷＱ", "株式会社半角", CertificationStatus.VALID, today.minusDays(5), null);
     fixtures.insert("ヒラケルクラウドＷＱ", "株式会社全角", CertificationStatus.VALID, today.minusDays(5), null);
@@ -128,7 +134,7 @@ class RegistryPagesTest extends ApiTestBase {
   }
 
   @Test
-  void theCsvIsUtf8WithBomHasTheJsonFieldsAndNeutralisesFormulas() {
+  public void theCsvIsUtf8WithBomHasTheJsonFieldsAndNeutralisesFormulas() {
     String no = fixtures.insert("=HYPERLINK(\"https://evil.example\")ＣＳ", "+株式会社ＣＳ", CertificationStatus.VALID,
         today.minusDays(5), null);
 
@@ -152,7 +158,7 @@ class RegistryPagesTest extends ApiTestBase {
   }
 
   @Test
-  void theFeedIsAtomWithThePublishedEventsOnly() throws Exception {
+  public void theFeedIsAtomWithThePublishedEventsOnly() throws Exception {
     String no = fixtures.insert("フィードクラウドＦＤ", "株式会社フィード", CertificationStatus.REVOKED, today.minusYears(1),
         today.minusDays(1));
     register.recordEvent(no, "DISCLOSURE_CHANGED", CertificationStatus.VALID, today.minusDays(20),
@@ -190,7 +196,7 @@ class RegistryPagesTest extends ApiTestBase {
   }
 
   @Test
-  void serviceNamesAreTextInThePageNotMarkup() {
+  public void serviceNamesAreTextInThePageNotMarkup() {
     String no = fixtures.insert("<script>alert(1)</script>ＸＳ", "株式会社<b>太字</b>", CertificationStatus.VALID,
         today.minusDays(5), null);
     String entry = page(fetch("/registry/" + no.replace(" ", "%20")));
