@@ -77,7 +77,7 @@ class RegistryPagesBrowserIT {
   }
 
   @Test
-  void searchFiltersAndPagesTheResultsWithLabelledFields() {
+  void searchFiltersAndPagesTheResultsWithLabelledFields() throws Exception {
     for (int i = 1; i <= 23; i++) {
       fixtures.insert(String.format("頁送りクラウド%02d", i), "株式会社ページ", CertificationStatus.VALID, today.minusDays(i), null);
     }
@@ -96,6 +96,7 @@ class RegistryPagesBrowserIT {
     assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("24件（1 / 2ページ）");
     assertThat(rows()).hasSize(20);
     assertContrast();
+    shot("registry-search");
     assertThat(rows().get(0).findElement(By.cssSelector("td")).getText()).isEqualTo("頁送りクラウド01");
     navigate(browser.findElement(By.linkText("次のページ")));
     assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("24件（2 / 2ページ）");
@@ -132,6 +133,17 @@ class RegistryPagesBrowserIT {
     assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
   }
 
+  /** A full-page PNG in target/screenshots for a person to look at (not compared). */
+  private void shot(String name) throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
+    Dimension before = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 6000)));
+    Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    browser.manage().window().setSize(before);
+  }
+
   /** Clicks what leads to another page and waits until the old page is gone. */
   private void navigate(WebElement control) {
     WebElement old = browser.findElement(By.tagName("html"));
@@ -144,7 +156,7 @@ class RegistryPagesBrowserIT {
   }
 
   @Test
-  void anEntryInForceSaysSoAtTheTopAndTheWithheldItemIsNowhere() {
+  void anEntryInForceSaysSoAtTheTopAndTheWithheldItemIsNowhere() throws Exception {
     String no = fixtures.insert("有効確認クラウドＢＲ", "株式会社確認", CertificationStatus.VALID, today.minusDays(40), null);
 
     browser.get(url(path(no)));
@@ -157,6 +169,7 @@ class RegistryPagesBrowserIT {
     assertThat(browser.findElement(By.id("disclaimer-heading")).getText()).isEqualTo("免責事項（運用規程第21条）");
     assertThat(browser.getPageSource()).doesNotContain(RegistryFixtures.WITHHELD_VALUE);
     assertContrast();
+    shot("registry-entry");
 
     byte[] csv = http.getForObject(URI.create(url("/registry.csv?q=" + no.replace(" ", "%20"))), byte[].class);
     String text = new String(csv, StandardCharsets.UTF_8);
@@ -164,7 +177,7 @@ class RegistryPagesBrowserIT {
   }
 
   @Test
-  void anExpiredCertificationKeepsItsPageAndSaysItIsNotInForce() {
+  void anExpiredCertificationKeepsItsPageAndSaysItIsNotInForce() throws Exception {
     LocalDate certified = today.minusYears(3).minusDays(10);
     String no = fixtures.insert("満了確認クラウドＢＲ", "株式会社満了", CertificationStatus.EXPIRED, certified,
         jp.iotcert.certification.Validity.lastDay(certified).plusDays(1));
@@ -174,6 +187,7 @@ class RegistryPagesBrowserIT {
     assertThat(browser.findElement(By.id("verdict")).getText()).contains("満了したため", "有効ではありません（有効期間満了）");
     assertThat(browser.findElement(By.id("history")).getText()).contains("認定", "有効期間満了");
     assertContrast();
+    shot("registry-expired");
   }
 
   @Test
@@ -190,7 +204,7 @@ class RegistryPagesBrowserIT {
   }
 
   @Test
-  void atPhoneWidthNothingScrollsSideways() {
+  void atPhoneWidthNothingScrollsSideways() throws Exception {
     // A long word without break opportunities (as a URL or a code in a name) must wrap, not widen the page.
     String no = fixtures.insert("スマートフォン表示確認用IoTクラウドＳＰ_" + "LongServiceIdentifierWithoutSpaces".repeat(4), "株式会社スマホ",
         CertificationStatus.VALID, today.minusDays(3), null);
@@ -202,6 +216,7 @@ class RegistryPagesBrowserIT {
       long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
       assertThat(inner).as("the window is phone-wide").isLessThanOrEqualTo(400);
       assertThat(scroll).as("no sideways scroll on %s", page).isLessThanOrEqualTo(inner);
+      shot("registry-phone-" + (page.startsWith("/registry/") ? "entry" : page.contains("q=") ? "search" : "all"));
     }
   }
 }

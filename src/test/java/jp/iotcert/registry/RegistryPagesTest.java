@@ -37,6 +37,7 @@ public class RegistryPagesTest extends ApiTestBase {
   private static final String ATOM = "http://www.w3.org/2005/Atom";
 
   @Autowired CertificationRegister register;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private RegistryFixtures fixtures;
   private final LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
@@ -87,7 +88,20 @@ public class RegistryPagesTest extends ApiTestBase {
     String lapsed = fixtures.insert("失効クラウドＬＰ", "株式会社失効", CertificationStatus.LAPSED,
         today.minusYears(1), today.minusDays(5));
 
+    // 第16条2: a published improvement request shows, an unpublished one does not.
+    for (boolean published : List.of(true, false)) {
+      jdbc.sql("""
+          INSERT INTO improvement_request (id, certification_number, content, deadline, published, requested_on, requested_by, status)
+          VALUES (?, ?, ?, ?, ?, ?, 'staff1', 'NOT_FOLLOWED')""")
+          .params(java.util.UUID.randomUUID().toString(), revoked, published ? "公表する要請ＲＶ" : "公表しない要請ＲＶ",
+              today.minusDays(20), published, today.minusDays(50))
+          .update();
+    }
+    register.recordEvent(revoked, "IMPROVEMENT_REQUEST_PUBLISHED", CertificationStatus.VALID, today.minusDays(50),
+        "公表する要請ＲＶ", Instant.now());
     String html = page(fetch("/registry/" + revoked.replace(" ", "%20")));
+    assertThat(html).contains("公表された改善要請（運用規程第16条第2項）", "公表する要請ＲＶ", "期限までに改善されず",
+        "改善要請の公表（第16条第2項）").doesNotContain("公表しない要請ＲＶ");
     String day = today.minusDays(3).getYear() + "年" + today.minusDays(3).getMonthValue() + "月"
         + today.minusDays(3).getDayOfMonth() + "日";
     assertThat(html).contains("この認定は" + day + "に取り消されたため、本日（")
