@@ -197,6 +197,18 @@ public class RegistryPageController {
       return !"VALID".equals(status) && !"RENEWAL_UNDER_REVIEW".equals(status);
     }
 
+    /**
+     * The status in words as of today (第11条3: an expiry shows without delay): a VALID entry past its
+     * last day reads 有効期間満了 even before the expiry job has recorded it.
+     */
+    public String statusToday(RegistryEntry e) {
+      return RegistryText.inForce(e, today) || ended(e.status()) ? status(e.status()) : status("EXPIRED");
+    }
+
+    public boolean endedToday(RegistryEntry e) {
+      return !RegistryText.inForce(e, today);
+    }
+
     public String href(RegistryEntry e) {
       return "/registry/" + e.certificationNumber().replace(" ", "%20");
     }

@@ -110,6 +110,11 @@ public class RegistryPagesTest extends ApiTestBase {
         // The grounds' wording is the case's; only the article is published.
         .doesNotContain("改善要請に応じない");
     assertThat(page(fetch("/registry/" + lapsed.replace(" ", "%20")))).contains("失効したため", "（失効）");
+    // 第11条3: past its last day, an entry reads as expired at once, before the expiry job has run.
+    String pastLastDay = fixtures.insert("満了直後クラウドＲＶ", "株式会社満了直後", CertificationStatus.VALID,
+        today.minusYears(3), null);
+    assertThat(page(fetch("/registry/" + pastLastDay.replace(" ", "%20")))).contains("満了したため、本日（")
+        .contains("<span class=\"status-ended\">有効期間満了</span>").doesNotContain("有効です");
   }
 
   @Test
