@@ -61,7 +61,7 @@ public class Registry {
   /** A page (1-based, clamped to the pages there are) of the matching entries in the given order. */
   public Page page(String text, CertificationStatus status, Sort sort, int page, int size) {
     List<Certification> found = matching(text, status, sort).toList();
-    int pageCount = Math.max(1, (found.size() + size - 1) / size);
+    int pageCount = (int) Math.max(1, ((long) found.size() + size - 1) / size);
     int current = Math.min(Math.max(1, page), pageCount);
     List<RegistryEntry> entries = found.stream().skip((long) (current - 1) * size).limit(size).map(this::entry).toList();
     return new Page(entries, found.size(), current, pageCount, size);
