@@ -143,6 +143,26 @@ public class CertificationRegister {
 
   public record Event(String event, String status, LocalDate effectiveOn, String detail) {}
 
+  /** A history line with its identity and recording time, for the public feed of the registry. */
+  public record RecordedEvent(String id, String certificationNumber, String event, LocalDate effectiveOn,
+      Instant recordedAt, String detail) {}
+
+  /** The latest history lines of these kinds over all certifications, newest first. */
+  public List<RecordedEvent> latestEvents(java.util.Collection<String> kinds, int limit) {
+    if (kinds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+    List<Object> params = new ArrayList<>(kinds);
+    return jdbc.sql("SELECT id, certification_number, event, effective_on, recorded_at, detail FROM certification_event"
+            + " WHERE event IN (" + marks + ") ORDER BY recorded_at DESC, id FETCH FIRST " + limit + " ROWS ONLY")
+        .params(params)
+        .query((rs, i) -> new RecordedEvent(rs.getString("id"), rs.getString("certification_number"),
+            rs.getString("event"), rs.getObject("effective_on", LocalDate.class),
+            rs.getTimestamp("recorded_at").toInstant(), rs.getString("detail")))
+        .list();
+  }
+
   /** Published entries matching a free text (service, provider, corporate number, description) and a status. */
   public List<Certification> search(String text, CertificationStatus status) {
     // The text is matched literally: %, _ and the escape character itself are escaped (ESCAPE with a backslash).

@@ -118,6 +118,10 @@ public class SecurityConfig {
             // The administrator is created at start from iotcert.admin.*: the Admin webapp's
             // first-administrator setup would let anybody create one on an empty install.
             .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**").denyAll()
+            // The public registry pages (第11条): read by anyone, nothing else (jp.iotcert.registry).
+            .requestMatchers(HttpMethod.GET, "/registry", "/registry/*", "/registry.csv").permitAll()
+            .requestMatchers(HttpMethod.HEAD, "/registry", "/registry/*", "/registry.csv").permitAll()
+            .requestMatchers("/registry", "/registry/**", "/registry.csv").denyAll()
             .anyRequest().permitAll());
     return http.build();
   }

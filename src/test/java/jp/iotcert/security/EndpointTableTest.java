@@ -227,6 +227,15 @@ class EndpointTableTest extends ApiTestBase {
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       row("GET /api/public/certifications/{certificationNumber}", "/api/public/certifications/{cert}",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      // The public registry pages, CSV and feed (第11条): anyone, and credentials change nothing.
+      row("GET /registry", "/registry?q=一覧",
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("GET /registry/{certificationNumber}", "/registry/{cert}",
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("GET /registry.csv", "/registry.csv?q=一覧",
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("GET /registry/feed.atom", "/registry/feed.atom",
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       // Outside /api: Spring Boot's error page and the actuator (health and info only, no details).
       row("* /error", "/error",
           "500  500  500   500   500  500  500  500  500  500"),

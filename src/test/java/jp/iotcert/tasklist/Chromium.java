@@ -32,7 +32,7 @@ public class Chromium implements ExecutionCondition {
     return ConditionEvaluationResult.disabled("SKIPPED: " + message);
   }
 
-  static ChromeDriver start(Path profile) {
+  public static ChromeDriver start(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

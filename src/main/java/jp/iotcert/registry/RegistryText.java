@@ -1,0 +1,64 @@
+package jp.iotcert.registry;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+
+/** How the registry compares and shows text: search normalization, status words and Japanese dates. */
+public final class RegistryText {
+
+  /** The statuses in words as the public reads them (第11条3, 第17条3). */
+  public static final Map<String, String> STATUS_WORDS = Map.of(
+      "VALID", "有効",
+      "RENEWAL_UNDER_REVIEW", "有効（更新審査中）",
+      "EXPIRED", "有効期間満了",
+      "REVOKED", "取消し",
+      "LAPSED", "失効",
+      "TERMINATED", "終了");
+
+  private RegistryText() {}
+
+  /**
+   * The form both sides of a search are compared in: NFKC folds full-width Latin letters and digits
+   * and half-width katakana into their usual forms (ＩｏＴ → IoT, ｶﾀｶﾅ → カタカナ), then lower case.
+   */
+  public static String normalize(String text) {
+    return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+  }
+
+  public static String statusWord(String status) {
+    return STATUS_WORDS.getOrDefault(status, status);
+  }
+
+  public static String date(LocalDate date) {
+    return date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+  }
+
+  /**
+   * The verification sentence at the top of the page (第10条4): whether the certification is in
+   * force today (Japan time), in words a customer of the provider understands.
+   */
+  public static String inForceSentence(RegistryEntry e, LocalDate today) {
+    String day = "本日（" + date(today) + "）";
+    String ended = e.endedOn() == null ? "" : date(e.endedOn()) + "に";
+    return switch (e.status()) {
+      case "VALID" -> e.validUntil() != null && today.isAfter(e.validUntil())
+          ? "この認定は有効期間が" + date(e.validUntil()) + "までで満了したため、" + day + "有効ではありません（有効期間満了）。"
+          : "この認定は" + day + "有効です。";
+      case "RENEWAL_UNDER_REVIEW" -> "この認定は" + day + "有効です（有効期間の満了後、更新の審査中のため引き続き有効です）。";
+      case "EXPIRED" -> "この認定は有効期間が" + (e.validUntil() == null ? "" : date(e.validUntil()) + "までで")
+          + "満了したため、" + day + "有効ではありません（有効期間満了）。";
+      case "REVOKED" -> "この認定は" + ended + "取り消されたため、" + day + "有効ではありません（取消し）。";
+      case "LAPSED" -> "この認定は" + ended + "失効したため、" + day + "有効ではありません（失効）。";
+      case "TERMINATED" -> "この認定は" + ended + "終了したため、" + day + "有効ではありません（終了）。";
+      default -> "この認定は" + day + "有効ではありません。";
+    };
+  }
+
+  /** Whether the sentence above says "in force". */
+  public static boolean inForce(RegistryEntry e, LocalDate today) {
+    return "RENEWAL_UNDER_REVIEW".equals(e.status())
+        || "VALID".equals(e.status()) && (e.validUntil() == null || !today.isAfter(e.validUntil()));
+  }
+}
