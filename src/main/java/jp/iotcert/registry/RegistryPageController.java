@@ -44,10 +44,12 @@ public class RegistryPageController {
   private final CertificationRegister register;
   private final BusinessCalendar calendar;
   private final String publicBaseUrl;
+  private final Delegations delegations;
 
   public RegistryPageController(Registry registry, DisclosureCatalogue catalogue, CertificationRegister register,
-      BusinessCalendar calendar, @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+      BusinessCalendar calendar, @Value("${iotcert.public-base-url}") String publicBaseUrl, Delegations delegations) {
     this.registry = registry;
+    this.delegations = delegations;
     this.catalogue = catalogue;
     this.register = register;
     this.calendar = calendar;
@@ -135,6 +137,7 @@ public class RegistryPageController {
         Optional.ofNullable(definitions.get(i.itemId())).map(DisclosureItem::definition).orElse(""),
         Optional.ofNullable(definitions.get(i.itemId())).map(DisclosureItem::mandatory).orElse(false) ? "必須" : "選択",
         i.value())).toList());
+    view.addObject("delegations", delegations.entries());
     view.addObject("v", new View(today));
     return view;
   }

@@ -76,6 +76,9 @@ public class RegistryPagesTest extends ApiTestBase {
         .contains("サービスの内容・範囲", "サービスの機能の概要と提供範囲（IoT機器との連携を含む）", "必須",
             "開示内容: サービスの内容・範囲")
         .contains("免責事項（運用規程第21条）", "一切の責任を負いません")
+        // 第19条2: the body's delegations (the demo's, from configuration), not which case went to whom.
+        .contains("認定の事務の委託（運用規程第19条第2項）", "委託先 次郎（デモ）",
+            "第15条の調査のうち、説明・資料の評価と調査結果の判断", "2026年4月1日")
         .contains("<th scope=\"row\">");
     // 第11条2: the withheld item is in no public form.
     assertThat(html).doesNotContain(RegistryFixtures.WITHHELD_VALUE);
