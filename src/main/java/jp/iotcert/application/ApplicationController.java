@@ -98,7 +98,8 @@ public class ApplicationController {
         fee, open,
         notices.forApplication(applicationNumber).stream()
             .map(n -> new ApplicationView.NoticeView(n.kind(), n.subject(), n.body(), n.sentAt(),
-                n.hasLetter() ? "/api/applications/" + applicationNumber + "/notices/" + n.id() + ".pdf" : null))
+                n.hasLetter() ? "/api/applications/" + applicationNumber + "/notices/" + n.id() + ".pdf" : null,
+                n.template(), n.templateVersion()))
             .toList(),
         a.decision() == null ? null : new ApplicationView.Decision(a.decision(), a.decisionReasons(), a.decidedOn(),
             a.decisionOverrideReason()),

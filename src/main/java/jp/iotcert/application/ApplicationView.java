@@ -41,8 +41,13 @@ public record ApplicationView(
   /** Something the applicant still has to do, with its deadline. */
   public record OpenRequest(String kind, String message, LocalDate deadline) {}
 
-  /** @param href the notice's letter (PDF) as sent; null for notices made before letters were stored */
-  public record NoticeView(String kind, String subject, String body, Instant sentAt, String href) {}
+  /**
+   * @param href the notice's letter (PDF) as sent; null for notices made before letters were stored
+   * @param template the template it was written from, and {@code templateVersion} its version (staff read
+   *     it at GET /api/notice-templates/{template}/versions/{version}); null for notices made before templates
+   */
+  public record NoticeView(String kind, String subject, String body, Instant sentAt, String href, String template,
+      Integer templateVersion) {}
 
   /** @param nonConformityOverride why it was certified although the review found it 不適合 (第6条1); null otherwise */
   public record Decision(String decision, String reasons, LocalDate decidedOn, String nonConformityOverride) {}

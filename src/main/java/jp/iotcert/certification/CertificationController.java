@@ -82,6 +82,8 @@ public class CertificationController {
           m.put("subject", n.subject());
           m.put("sentAt", n.sentAt());
           m.put("href", CertificationPaperController.noticeHref(c.certificationNumber(), n));
+          m.put("template", n.template());
+          m.put("templateVersion", n.templateVersion());
           return m;
         }).toList());
     return view;

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import jp.iotcert.common.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,6 +40,7 @@ public class MailCatcher implements InitializingBean, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailCatcher.class);
   private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final DateTimeFormatter HEADER_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 H時mm分（日本時間）");
 
   private final int port;
   private final Path directory;
@@ -83,7 +85,7 @@ public class MailCatcher implements InitializingBean, DisposableBean {
   }
 
   private void write(MimeMessage mail, int number) throws Exception {
-    String name = LocalDateTime.now().format(FILE_TIME) + "-" + String.format("%04d", number);
+    String name = LocalDateTime.now(BusinessCalendar.ZONE).format(FILE_TIME) + "-" + String.format("%04d", number);
     List<String> attachments = new ArrayList<>();
     StringBuilder body = new StringBuilder();
     collect(mail, name, body, attachments);
@@ -91,7 +93,9 @@ public class MailCatcher implements InitializingBean, DisposableBean {
     text.append("From: ").append(join(mail.getFrom())).append('\n');
     text.append("To: ").append(join(mail.getAllRecipients())).append('\n');
     text.append("Subject: ").append(mail.getSubject()).append('\n');
-    text.append("Date: ").append(mail.getSentDate()).append('\n');
+    // Japan time, as every date the users read (the header's own Date is the sender's clock in UTC).
+    text.append("Date: ").append(mail.getSentDate() == null ? "" : mail.getSentDate().toInstant().atZone(BusinessCalendar.ZONE).format(HEADER_TIME))
+        .append('\n');
     for (String a : attachments) {
       text.append("Attachment: ").append(a).append('\n');
     }

@@ -108,6 +108,9 @@ class PaperworkApiTest extends ApiTestBase {
     JsonNode notice = lastNotice(get("provider1", "/api/applications/" + app).getBody().get("notices"), "FEE_REMINDER");
     String href = notice.get("href").asText();
     assertThat(href).matches("/api/applications/" + app + "/notices/[0-9a-f-]{36}\\.pdf");
+    // and the template version it was written from (the defaults are version 1 in a fresh database)
+    assertThat(notice.get("template").asText()).isEqualTo("FEE_REMINDER");
+    assertThat(notice.get("templateVersion").asInt()).isGreaterThanOrEqualTo(1);
     String id = href.substring(href.lastIndexOf('/') + 1, href.length() - 4);
     byte[] stored = letters.pdfOf(id).orElseThrow();
 
@@ -150,6 +153,8 @@ class PaperworkApiTest extends ApiTestBase {
         ProviderNotice.CERTIFICATE_RETURN_REMINDER.name());
     String href = notice.get("href").asText();
     assertThat(href).startsWith("/api/certifications/" + no.replace(" ", "%20") + "/notices/");
+    assertThat(notice.get("template").asText()).isEqualTo("CERTIFICATE_RETURN_REMINDER");
+    assertThat(notice.get("templateVersion").asInt()).isGreaterThanOrEqualTo(1);
     ResponseEntity<byte[]> pdf = download("provider1", href);
     assertThat(pdf.getStatusCode().value()).isEqualTo(200);
     try (PDDocument doc = Loader.loadPDF(pdf.getBody())) {

@@ -57,7 +57,8 @@ class MailCatcherTest {
     assertThat(texts).hasSize(2);
     String first = Files.readString(texts.get(0), StandardCharsets.UTF_8);
     assertThat(first).contains("To: sato@example.jp").contains("Subject: 【認定通知】見守りクラウド（認定番号 IoT 0001-2703）")
-        .contains("株式会社サンプル 御中\n\n認定しました。").contains("Attachment: ");
+        .contains("株式会社サンプル 御中\n\n認定しました。").contains("Attachment: ")
+        .containsPattern("Date: \\d{4}年\\d{1,2}月\\d{1,2}日 \\d{1,2}時\\d{2}分（日本時間）");
     String attachment = first.lines().filter(l -> l.startsWith("Attachment: ")).findFirst().orElseThrow()
         .substring("Attachment: ".length());
     assertThat(attachment).endsWith("-notice-CERTIFIED.pdf");
