@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,10 +145,16 @@ class RegistryPagesBrowserIT {
   }
 
   /** Clicks what leads to another page and waits until the old page is gone. */
+  /**
+   * Clicks and waits for the next page: a mark left on the old page's window is gone and the new page
+   * has loaded. (Waiting for the old element to go stale raced ChromeDriver: asked about a node of a
+   * page being replaced, it answered an unknown error instead of "stale".)
+   */
   private void navigate(WebElement control) {
-    WebElement old = browser.findElement(By.tagName("html"));
+    browser.executeScript("window.__previousPage = true;");
     control.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+        browser.executeScript("return window.__previousPage === undefined && document.readyState === 'complete';")));
   }
 
   private List<WebElement> rows() {
