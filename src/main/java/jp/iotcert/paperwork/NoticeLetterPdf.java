@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class NoticeLetterPdf {
 
-  /** The signature every notice ends with (NoticeTemplate). */
+  /** The signature every notice ends with (the last line of every default template, notice-templates/*.mustache). */
   static final String SIGNATURE = "認定機関 事務局";
 
   private final DocumentFont font;
