@@ -2,7 +2,10 @@ package jp.iotcert.config;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
@@ -17,21 +20,26 @@ import org.springframework.stereotype.Component;
 public class CaseCardBackfill implements SmartInitializingSingleton {
 
   private final TaskService taskService;
+  private final ManagementService managementService;
 
-  public CaseCardBackfill(TaskService taskService) {
+  public CaseCardBackfill(TaskService taskService, ManagementService managementService) {
     this.taskService = taskService;
+    this.managementService = managementService;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    for (Task task : taskService.createTaskQuery().list()) {
-      Map<String, Object> local = taskService.getVariablesLocal(task.getId(),
-          List.copyOf(CaseCardListener.MARKDOWN.values()));
-      if (local.isEmpty()) {
-        Map<String, String> copies = CaseCardListener.markdownCopies(name -> taskService.getVariable(task.getId(), name));
-        if (!copies.isEmpty()) {
-          taskService.setVariablesLocal(task.getId(), copies);
-        }
+    // One query finds the tasks without a copy (none once they all have one), instead of reading
+    // every open task's variables at every start.
+    String tasks = managementService.getTableName(TaskEntity.class);
+    String variables = managementService.getTableName(VariableInstanceEntity.class);
+    List<Task> missing = taskService.createNativeTaskQuery().sql("SELECT T.* FROM " + tasks + " T WHERE NOT EXISTS "
+        + "(SELECT 1 FROM " + variables + " V WHERE V.TASK_ID_ = T.ID_ AND V.NAME_ = #{name})")
+        .parameter("name", CaseCardListener.PROVIDER_NAME_MARKDOWN).list();
+    for (Task task : missing) {
+      Map<String, String> copies = CaseCardListener.markdownCopies(name -> taskService.getVariable(task.getId(), name));
+      if (!copies.isEmpty()) {
+        taskService.setVariablesLocal(task.getId(), copies);
       }
     }
   }
