@@ -86,15 +86,9 @@ class FormRuleBrowserIT {
     atDecision(no);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    Webapps.signIn(browser, "manager1");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'認定の可否を決定する')]"))).click();
     // form-js renders each option as <label>input text</label>.
     By refuse = By.xpath("//label[normalize-space(.)='認定しない']//input[@type='radio']");
-    wait.until(ExpectedConditions.presenceOfElementLocated(refuse));
-    clickText(wait, "引き受ける");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    claimDecision(wait, refuse);
 
     click(wait.until(ExpectedConditions.elementToBeClickable(refuse)));
     clickText(wait, "完了");
@@ -138,14 +132,8 @@ class FormRuleBrowserIT {
         ApplicationProcess.REVIEW_FINDINGS, "B-29 が不十分", ApplicationProcess.NON_CONFORMING_ITEMS, "B-29"));
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    Webapps.signIn(browser, "manager1");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'認定の可否を決定する')]"))).click();
     By certify = By.xpath("//label[normalize-space(.)='認定する']//input[@type='radio']");
-    wait.until(ExpectedConditions.presenceOfElementLocated(certify));
-    clickText(wait, "引き受ける");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    claimDecision(wait, certify);
 
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("審査結果は「不適合」です").contains("B-29");
     By override = By.xpath("//label[contains(.,'審査結果（不適合）に反して認定する理由')]"
@@ -159,6 +147,17 @@ class FormRuleBrowserIT {
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> task(no) == null);
     assertThat(applicationRepository.get(no).decisionOverrideReason()).isEqualTo("実地調査でB-29の是正を確認した");
+  }
+
+  /** manager1 signs in, opens 「認定の可否を決定する」 from the group's tasks once the form shows {@code option}, and claims it. */
+  private void claimDecision(WebDriverWait wait, By option) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    Webapps.signIn(browser, "manager1");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'グループのタスク')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(),'認定の可否を決定する')]"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(option));
+    clickText(wait, "引き受ける");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
   }
 
   private Task task(String no) {
