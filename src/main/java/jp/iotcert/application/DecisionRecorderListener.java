@@ -3,7 +3,6 @@ package jp.iotcert.application;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +22,10 @@ public class DecisionRecorderListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object decision = task.getVariable(ApplicationProcess.DECISION);
-    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String decidedBy = task.getAssignee() != null ? task.getAssignee() : user == null ? "system" : user.getUserId();
     Object reviewResult = task.getVariable(ApplicationProcess.REVIEW_RESULT);
     outcomes.recordDecision(ApplicationProcess.applicationNumber(task.getExecution()),
         decision == null ? "" : decision.toString(), TaskInput.text(task, ApplicationProcess.DECISION_REASONS),
         reviewResult == null ? null : reviewResult.toString(),
-        TaskInput.text(task, ApplicationProcess.NON_CONFORMITY_OVERRIDE), decidedBy);
+        TaskInput.text(task, ApplicationProcess.NON_CONFORMITY_OVERRIDE), TaskInput.actor(task));
   }
 }

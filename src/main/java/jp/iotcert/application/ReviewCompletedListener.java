@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TaskInput;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -42,14 +43,19 @@ public class ReviewCompletedListener implements TaskListener {
    * withheld, as they were before, {@link WithholdingRules#withheld}). Read from the deployment, which
    * no user can change, rather than from a variable.
    */
-  private static boolean formJudgesWithholding(DelegateTask task) {
-    RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
-    String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-    return repository.getDeploymentResources(deploymentId).stream()
-        .filter(r -> r.getName().endsWith(REVIEW_FORM))
-        .anyMatch(r -> new String(r.getBytes(), StandardCharsets.UTF_8)
-            .contains("\"" + ApplicationProcess.WITHHOLDING_ACCEPTED + "\""));
+  private boolean formJudgesWithholding(DelegateTask task) {
+    // A deployment never changes: each process definition's answer is read once.
+    return formJudges.computeIfAbsent(task.getProcessDefinitionId(), definitionId -> {
+      RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
+      String deploymentId = repository.getProcessDefinition(definitionId).getDeploymentId();
+      return repository.getDeploymentResources(deploymentId).stream()
+          .filter(r -> r.getName().endsWith(REVIEW_FORM))
+          .anyMatch(r -> new String(r.getBytes(), StandardCharsets.UTF_8)
+              .contains("\"" + ApplicationProcess.WITHHOLDING_ACCEPTED + "\""));
+    });
   }
+
+  private final Map<String, Boolean> formJudges = new ConcurrentHashMap<>();
 
   private static final String REVIEW_FORM = "form-review-application.form";
 
@@ -91,13 +97,11 @@ public class ReviewCompletedListener implements TaskListener {
         ids(task.getVariable(ApplicationProcess.CONFORMING_EXCEPTIONS)));
     rules.check(review);
     String applicationNumber = ApplicationProcess.applicationNumber(task.getExecution());
-    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String judgedBy = task.getAssignee() != null ? task.getAssignee() : user == null ? "system" : user.getUserId();
-    if (formJudgesWithholding(task)) {
-      withholding.judge(applicationNumber, ids(task.getVariable(ApplicationProcess.WITHHOLDING_ACCEPTED)),
-          TaskInput.text(task, ApplicationProcess.WITHHOLDING_REJECTIONS), judgedBy, calendar.now());
-    }
-    task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_SUMMARY, withholding.summary(applicationNumber));
+    WithholdingJudgements.Requests requests = formJudgesWithholding(task)
+        ? withholding.judge(applicationNumber, ids(task.getVariable(ApplicationProcess.WITHHOLDING_ACCEPTED)),
+            TaskInput.text(task, ApplicationProcess.WITHHOLDING_REJECTIONS), TaskInput.actor(task), calendar.now())
+        : withholding.of(applicationNumber);
+    task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_SUMMARY, withholding.summary(requests));
     if (review.allConforming()) {
       // What 「すべて適合」 counted, kept as if ticked one by one (history, later forms).
       task.getExecution().setVariable(ApplicationProcess.CONFORMING_ITEMS,

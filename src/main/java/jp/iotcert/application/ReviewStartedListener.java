@@ -28,7 +28,8 @@ public class ReviewStartedListener implements TaskListener {
   public void notify(DelegateTask task) {
     String applicationNumber = ApplicationProcess.applicationNumber(task.getExecution());
     progress.startReview(applicationNumber);
-    List<Map<String, String>> options = withholding.options(applicationNumber);
+    WithholdingJudgements.Requests requests = withholding.of(applicationNumber);
+    List<Map<String, String>> options = withholding.options(requests);
     if (options.isEmpty()) {
       // The form hides the section when the variables are absent.
       task.getExecution().removeVariable(ApplicationProcess.WITHHOLDING_REQUESTS);
@@ -36,7 +37,7 @@ public class ReviewStartedListener implements TaskListener {
     } else {
       task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_REQUESTS,
           SpinValues.jsonValue(Spin.JSON(options)).create());
-      task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_SUMMARY, withholding.summary(applicationNumber));
+      task.getExecution().setVariable(ApplicationProcess.WITHHOLDING_SUMMARY, withholding.summary(requests));
     }
   }
 }

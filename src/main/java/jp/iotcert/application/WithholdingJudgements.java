@@ -67,15 +67,25 @@ public class WithholdingJudgements {
     return byItem;
   }
 
+  /** An application's requests as stored and their judgements so far, read once for a form or a notice. */
+  public record Requests(List<WithheldItem> items, Map<String, Judgement> judgements) {}
+
+  /** The application's requests and judgements (one read of each). */
+  public Requests of(String applicationNumber) {
+    return new Requests(requests(applicationNumber), judgements(applicationNumber));
+  }
+
   /**
    * Judges the stored requests by the reviewer's choices ({@link WithholdingRules#judge}) and records
-   * the judgements, replacing earlier ones.
+   * the judgements, replacing earlier ones; returns the requests with the new judgements.
    */
   @Transactional
-  public List<Judgement> judge(String applicationNumber, Set<String> accepted, String rejections,
+  public Requests judge(String applicationNumber, Set<String> accepted, String rejections,
       String judgedBy, Instant at) {
-    List<Judgement> judgements = WithholdingRules.judge(requests(applicationNumber), accepted, rejections);
+    List<WithheldItem> requests = requests(applicationNumber);
+    List<Judgement> judgements = WithholdingRules.judge(requests, accepted, rejections);
     jdbc.sql("DELETE FROM withholding_judgement WHERE application_number = ?").param(applicationNumber).update();
+    Map<String, Judgement> byItem = new LinkedHashMap<>();
     for (Judgement j : judgements) {
       jdbc.sql("""
           INSERT INTO withholding_judgement (application_number, item_id, request_reason, accepted,
@@ -83,8 +93,9 @@ public class WithholdingJudgements {
           .params(applicationNumber, j.itemId(), j.requestReason(), j.accepted(), j.rejectionReason(), judgedBy,
               Timestamp.from(at))
           .update();
+      byItem.put(j.itemId(), j);
     }
-    return judgements;
+    return new Requests(requests, byItem);
   }
 
   /** The requests certification withholds, as the certification stores them: the accepted ones. */
@@ -100,8 +111,8 @@ public class WithholdingJudgements {
   }
 
   /** The options of the review form's checklist, one per request ("B-09 売上高"); empty without requests. */
-  public List<Map<String, String>> options(String applicationNumber) {
-    return requests(applicationNumber).stream()
+  public List<Map<String, String>> options(Requests requests) {
+    return requests.items().stream()
         .map(r -> Map.of("value", r.itemId(), "label", itemLabel(r.itemId()))).toList();
   }
 
@@ -109,14 +120,13 @@ public class WithholdingJudgements {
    * Markdown for the review and decision forms: each request with the item's definition, the
    * applicant's reason and, once judged, the judgement; null without requests.
    */
-  public String summary(String applicationNumber) {
-    List<WithheldItem> requests = requests(applicationNumber);
-    if (requests.isEmpty()) {
+  public String summary(Requests requests) {
+    if (requests.items().isEmpty()) {
       return null;
     }
-    Map<String, Judgement> judged = judgements(applicationNumber);
+    Map<String, Judgement> judged = requests.judgements();
     StringBuilder text = new StringBuilder();
-    for (WithheldItem r : requests) {
+    for (WithheldItem r : requests.items()) {
       Judgement j = judged.get(r.itemId());
       text.append("- **").append(Markdown.inline(itemLabel(r.itemId()))).append("**");
       if (j != null) {

@@ -1,7 +1,9 @@
 package jp.iotcert.common;
 
 import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Checks of what a user (or a REST client) sent with a task completion. Forms limit lengths in the
@@ -13,6 +15,18 @@ public final class TaskInput {
   public static final int MAX_TEXT = 3000;
 
   private TaskInput() {}
+
+  /**
+   * Who completes the task, as recorded with what it decides: its assignee, else the logged-in user,
+   * else "system" (a completion from the engine's own Java API without a user).
+   */
+  public static String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return user == null ? "system" : user.getUserId();
+  }
 
   /** The variable as trimmed text, or "" when absent. */
   public static String text(VariableScope scope, String name) {
