@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction (PENDING to SENDING, guarded by its status, so a notice is sent by one thread of one
  * node only), talks to the mail server with no connection held (JavaMail timeouts in
  * spring.mail.properties bound the wait), and records the outcome in another short transaction.
- * The mail carries the notice's stored PDF when {@link NoticeAttachments} has one.
+ * The mail carries the notice's stored letter (PDF, {@link NoticePdfs}) when it has one.
  *
  * <p>After iotcert.mail.max-attempts failures the notice is FAILED, logged as an error and shown as
  * an incident in Cockpit ({@link NoticeDeliveryIncidents}); a FAILED notice is still tried every
@@ -56,7 +56,7 @@ public class NoticeMailer implements DisposableBean {
   private final JdbcClient jdbc;
   private final TransactionTemplate shortTransaction;
   private final ObjectProvider<JavaMailSender> mailSender;
-  private final ObjectProvider<NoticeAttachments> attachments;
+  private final NoticePdfs letters;
   private final NoticeDeliveryIncidents incidents;
   private final String from;
   private final String failedRetryInterval;
@@ -68,7 +68,7 @@ public class NoticeMailer implements DisposableBean {
   private final Set<String> inHand = ConcurrentHashMap.newKeySet();
 
   public NoticeMailer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-      ObjectProvider<JavaMailSender> mailSender, ObjectProvider<NoticeAttachments> attachments,
+      ObjectProvider<JavaMailSender> mailSender, NoticePdfs letters,
       NoticeDeliveryIncidents incidents, @Value("${iotcert.mail.from}") String from,
       @Value("${iotcert.mail.failed-retry-interval}") Duration failedRetryInterval,
       @Value("${iotcert.mail.max-attempts}") int maxAttempts,
@@ -80,7 +80,7 @@ public class NoticeMailer implements DisposableBean {
     // Its own transaction even if called inside another: a claim must be visible to others at once.
     this.shortTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.mailSender = mailSender;
-    this.attachments = attachments;
+    this.letters = letters;
     this.incidents = incidents;
     this.from = from;
     this.failedRetryInterval = readable(failedRetryInterval);
@@ -184,7 +184,7 @@ public class NoticeMailer implements DisposableBean {
   private void send(Claimed n) {
     try {
       // Read before talking to the server: the attachment's own short read holds no connection during the send.
-      Optional<byte[]> pdf = attachments.getIfAvailable(() -> NoticeAttachments.NONE).pdf(n.id());
+      Optional<byte[]> pdf = letters.pdfOf(n.id());
       JavaMailSender sender = mailSender.getObject();
       MimeMessage mail = sender.createMimeMessage();
       MimeMessageHelper message = new MimeMessageHelper(mail, pdf.isPresent(), StandardCharsets.UTF_8.name());

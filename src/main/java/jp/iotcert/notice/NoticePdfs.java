@@ -2,6 +2,7 @@ package jp.iotcert.notice;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -13,10 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * The letter (PDF) of each notice, rendered once from the notice as recorded and stored beside it
  * (table notice_letter): what was sent stays what was sent, whatever later happens to the texts or
- * the layout. The mail attaches it ({@link NoticeAttachments}); the API lets the provider and staff download it.
+ * the layout. The mail attaches it ({@link NoticeMailer}); the API lets the provider and staff download it.
  */
 @Component
-public class NoticePdfs implements NoticeAttachments {
+public class NoticePdfs {
 
   private final JdbcClient jdbc;
   private final NoticeLetterPdf letters;
@@ -26,21 +27,11 @@ public class NoticePdfs implements NoticeAttachments {
     this.letters = letters;
   }
 
-  /** Renders and stores the letter of a notice just recorded (in the same transaction). */
-  void store(String noticeId) {
-    Recorded n = jdbc.sql("SELECT subject, body, sent_at FROM notice WHERE id = ?").param(noticeId)
-        .query((rs, i) -> new Recorded(rs.getString("subject"), rs.getString("body"),
-            LocalDate.ofInstant(rs.getTimestamp("sent_at").toInstant(), BusinessCalendar.ZONE)))
-        .single();
-    byte[] pdf = letters.render(n.subject(), n.body(), n.dated(), noticeId);
+  /** Renders and stores the letter of a notice just recorded, from its texts as recorded (same transaction). */
+  void store(String noticeId, String subject, String body, Instant sentAt) {
+    byte[] pdf = letters.render(subject, body, LocalDate.ofInstant(sentAt, BusinessCalendar.ZONE), noticeId);
     jdbc.sql("INSERT INTO notice_letter (notice_id, pdf, sha256) VALUES (?, ?, ?)")
         .params(noticeId, pdf, sha256(pdf)).update();
-  }
-
-  /** The mail's attachment: the stored letter, on the mail's thread outside any transaction. */
-  @Override
-  public Optional<byte[]> pdf(String noticeId) {
-    return pdfOf(noticeId);
   }
 
   /** The stored letter of a notice; empty for notices made before letters were stored. */
@@ -79,5 +70,4 @@ public class NoticePdfs implements NoticeAttachments {
     }
   }
 
-  private record Recorded(String subject, String body, LocalDate dated) {}
 }

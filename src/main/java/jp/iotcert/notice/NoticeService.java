@@ -1,6 +1,7 @@
 package jp.iotcert.notice;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,14 +64,15 @@ public class NoticeService {
   private String record(String applicationNumber, String certificationNumber, String kind, String recipient,
       String subject, String body, String templateKind, Integer templateVersion) {
     String id = UUID.randomUUID().toString();
+    Instant sentAt = calendar.now();
     jdbc.sql("""
         INSERT INTO notice (id, application_number, certification_number, kind, recipient, subject, body, sent_at,
           mail_status, template_kind, template_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, applicationNumber, certificationNumber, kind, recipient, subject, body,
-            Timestamp.from(calendar.now()), mailEnabled ? PENDING : DISABLED, templateKind, templateVersion)
+            Timestamp.from(sentAt), mailEnabled ? PENDING : DISABLED, templateKind, templateVersion)
         .update();
     // The letter is made now, from the notice as recorded, and kept: what was sent stays what was sent.
-    pdfs.store(id);
+    pdfs.store(id, subject, body, sentAt);
     if (!mailEnabled) {
       return id;
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.NotFoundException;
@@ -54,9 +55,11 @@ public class NoticeTemplates {
   /** Plain text mail: nothing is HTML-escaped; a value the code did not fill prints as nothing. */
   private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).defaultValue("")
       .emptyStringIsFalse(true);
+  private static final Pattern GAPS = Pattern.compile("\n{3,}");
 
   private final JdbcClient jdbc;
-  private final SortedMap<String, Default> defaults;
+  /** The placeholders each kind's default template uses: the ones a changed version may use. */
+  private final SortedMap<String, Set<String>> defaults;
 
   public NoticeTemplates(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -70,14 +73,13 @@ public class NoticeTemplates {
   /** A notice written from a template: its texts and the version they came from. */
   public record Rendered(String kind, int version, String subject, String body) {}
 
-  private record Default(String subject, String body, Set<String> placeholders) {}
 
   public Set<String> kinds() {
     return defaults.keySet();
   }
 
   public Set<String> placeholders(String kind) {
-    return defaultOf(kind).placeholders();
+    return defaultOf(kind);
   }
 
   public Version current(String kind) {
@@ -113,13 +115,13 @@ public class NoticeTemplates {
    */
   @Transactional
   public Version change(String kind, String subject, String body, String comment, String changedBy) {
-    Default d = defaultOf(kind);
+    Set<String> allowed = defaultOf(kind);
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
-    check("subject", subject, MAX_SUBJECT, d.placeholders(), errors);
+    check("subject", subject, MAX_SUBJECT, allowed, errors);
     if (subject != null && (subject.contains("\n") || subject.contains("\r"))) {
       errors.add(new InvalidInputException.FieldError("subject", "件名は1行で入力してください。"));
     }
-    check("body", body, MAX_BODY, d.placeholders(), errors);
+    check("body", body, MAX_BODY, allowed, errors);
     if (comment != null && comment.length() > 500) {
       errors.add(new InvalidInputException.FieldError("comment", "変更理由は500文字以内で入力してください。"));
     }
@@ -149,11 +151,11 @@ public class NoticeTemplates {
    * was empty, ending in one line break.
    */
   static String body(String template, Map<String, String> values) {
-    return COMPILER.compile(template).execute(values).strip().replaceAll("\n{3,}", "\n\n") + "\n";
+    return GAPS.matcher(COMPILER.compile(template).execute(values).strip()).replaceAll("\n\n") + "\n";
   }
 
-  private Default defaultOf(String kind) {
-    Default d = kind == null ? null : defaults.get(kind);
+  private Set<String> defaultOf(String kind) {
+    Set<String> d = kind == null ? null : defaults.get(kind);
     if (d == null) {
       throw new NotFoundException("通知の種類 " + kind + " はありません。");
     }
@@ -245,12 +247,12 @@ public class NoticeTemplates {
     return texts;
   }
 
-  private static SortedMap<String, Default> loadDefaults() {
-    SortedMap<String, Default> result = new TreeMap<>();
+  private static SortedMap<String, Set<String>> loadDefaults() {
+    SortedMap<String, Set<String>> result = new TreeMap<>();
     readDefaults().forEach((kind, texts) -> {
       Set<String> names = new LinkedHashSet<>(names(texts[0]));
       names.addAll(names(texts[1]));
-      result.put(kind, new Default(texts[0], texts[1], Collections.unmodifiableSet(names)));
+      result.put(kind, Collections.unmodifiableSet(names));
     });
     return result;
   }

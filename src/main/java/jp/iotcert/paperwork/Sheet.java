@@ -74,10 +74,6 @@ final class Sheet implements AutoCloseable {
     return content;
   }
 
-  PDFont font() {
-    return font;
-  }
-
   float width(String text, float size) {
     try {
       return font.getStringWidth(printable(text)) / 1000 * size;
