@@ -2,13 +2,14 @@ package jp.iotcert.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.MarkUseDeclaration;
 import jp.iotcert.common.Markdown;
 import jp.iotcert.common.TaskInput;
 import jp.iotcert.document.UploadedDocument;
+import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.JapaneseDates;
 
 /**
  * The context a person deciding on an application needs, as Markdown for the forms' text views
@@ -25,7 +26,7 @@ final class CaseContext {
   static String renewalNote(String certificationNumber, LocalDate validUntil, MarkUseDeclaration declaration) {
     StringBuilder note = new StringBuilder("**更新申請です。** 認定番号 ")
         .append(Markdown.inline(certificationNumber)).append(" の更新（有効期間 ")
-        .append(japanese(validUntil)).append(" まで）。\n")
+        .append(JapaneseDates.format(validUntil)).append(" まで）。\n")
         .append("認定マークの使用に関する自己申告（第10条第7項）: ");
     if (declaration == null || declaration.compliant() == null) {
       note.append("なし");
@@ -46,7 +47,7 @@ final class CaseContext {
   static String supplementSummary(String requestMessage, Instant requestedAt, String answerMessage,
       List<UploadedDocument> documents, List<DisclosureValue> disclosure, boolean withheldChanged) {
     StringBuilder out = new StringBuilder("#### 補正の内容\n\n**補正依頼（")
-        .append(japanese(LocalDate.ofInstant(requestedAt, TOKYO))).append("）**\n\n")
+        .append(JapaneseDates.format(LocalDate.ofInstant(requestedAt, BusinessCalendar.ZONE))).append("）**\n\n")
         .append(orNone(Markdown.clip(Markdown.text(strip(requestMessage)), TaskInput.MAX_TEXT / 2)))
         .append("\n\n**申請者からのメッセージ**\n\n")
         .append(orNone(Markdown.clip(Markdown.text(strip(answerMessage)), TaskInput.MAX_TEXT / 2)))
@@ -69,7 +70,6 @@ final class CaseContext {
     return out.toString();
   }
 
-  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   private static String strip(String value) {
     return value == null ? "" : value.strip();
@@ -77,9 +77,5 @@ final class CaseContext {
 
   private static String orNone(String markdown) {
     return markdown.isEmpty() ? "（なし）" : markdown;
-  }
-
-  static String japanese(LocalDate date) {
-    return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
   }
 }

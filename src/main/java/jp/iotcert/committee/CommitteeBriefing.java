@@ -13,6 +13,7 @@ import jp.iotcert.common.DateRules;
 import jp.iotcert.common.FormRuleViolation;
 import jp.iotcert.common.Markdown;
 import org.springframework.stereotype.Service;
+import jp.iotcert.common.JapaneseDates;
 
 /**
  * 第7条: what the committee is asked to give its opinion on, shown in each form of `committee-review`:
@@ -89,7 +90,7 @@ public class CommitteeBriefing {
   private static String day(Object value) {
     try {
       LocalDate date = DateRules.formDate("inspectionDate", value);
-      return date == null ? "（記録なし）" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+      return date == null ? "（記録なし）" : JapaneseDates.format(date);
     } catch (FormRuleViolation unreadable) {
       return Markdown.inline(value.toString());
     }

@@ -3,9 +3,8 @@ package jp.iotcert.config;
 import java.util.ArrayList;
 import java.util.List;
 import jp.iotcert.common.IncidentMessages;
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * job (service tasks, timers, whatever raised it).
  */
 @Component
-public class JapaneseIncidentsPlugin implements ProcessEnginePlugin {
+public class JapaneseIncidentsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -32,12 +31,6 @@ public class JapaneseIncidentsPlugin implements ProcessEnginePlugin {
     handlers.add(new FailedJobs());
     configuration.setCustomIncidentHandlers(handlers);
   }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {}
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine processEngine) {}
 
   /** The engine's failed-job handler (replacing it, same type), with the message in Japanese. */
   static final class FailedJobs extends DefaultIncidentHandler {
@@ -65,18 +58,9 @@ public class JapaneseIncidentsPlugin implements ProcessEnginePlugin {
       return IncidentMessages.failedJob(processName, activityName, caseKey(execution), message);
     }
 
-    /** The business key, or for a called process (committee, inspection) that of its root instance. */
+    /** The case's number: every process carries it as business key (call activities pass it on). */
     private static String caseKey(ExecutionEntity execution) {
-      if (execution == null) {
-        return null;
-      }
-      String key = execution.getProcessBusinessKey();
-      if (key == null && execution.getRootProcessInstanceId() != null) {
-        ExecutionEntity root = Context.getCommandContext().getExecutionManager()
-            .findExecutionById(execution.getRootProcessInstanceId());
-        key = root == null ? null : root.getProcessBusinessKey();
-      }
-      return key;
+      return execution == null ? null : execution.getProcessBusinessKey();
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Set;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.FormRuleViolation;
+import jp.iotcert.common.JapaneseDates;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,8 +42,7 @@ public class InspectionReportRules {
   public void checkReportDate(LocalDate inspectionDate, LocalDate today) {
     if (today.isBefore(inspectionDate)) {
       throw new FormRuleViolation(InspectionProcess.INSPECTION_REPORT,
-          "実地調査の予定日（" + inspectionDate.getYear() + "年" + inspectionDate.getMonthValue() + "月"
-              + inspectionDate.getDayOfMonth() + "日）より前には、調査結果を報告できません。調査を行った後に報告してください。");
+          "実地調査の予定日（" + JapaneseDates.format(inspectionDate) + "）より前には、調査結果を報告できません。調査を行った後に報告してください。");
     }
   }
 

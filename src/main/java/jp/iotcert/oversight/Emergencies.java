@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -141,7 +140,7 @@ public class Emergencies {
     String summary = "**把握の経緯** " + (source == Source.PROVIDER ? "事業者からの通知" : "事務局が他から把握（事業者からの通知なし）")
         + "\n\n**発生日** " + occurredOn
         + "\n\n**" + (source == Source.PROVIDER ? "通知の受領" : "事務局の記録") + "** " + japanTime(receivedAt)
-        + "（発生日から" + ChronoUnit.DAYS.between(occurredOn, LocalDate.ofInstant(receivedAt, TOKYO)) + "日後）"
+        + "（発生日から" + ChronoUnit.DAYS.between(occurredOn, LocalDate.ofInstant(receivedAt, BusinessCalendar.ZONE)) + "日後）"
         + "\n\n**内容** " + Markdown.clip(Markdown.inline(description), TaskInput.MAX_TEXT);
     Map<String, Object> variables = new HashMap<>();
     variables.put(EmergencyProcess.EMERGENCY_ID, id);
@@ -293,14 +292,12 @@ public class Emergencies {
         .list();
   }
 
-  /** "7日", "1か月" for the notice. */
-  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-
   /** An instant as the secretariat reads it: 2026年12月1日 09時05分（日本時間）. */
   static String japanTime(Instant at) {
-    return DateTimeFormatter.ofPattern("uuuu年M月d日 HH時mm分（日本時間）").format(at.atZone(TOKYO));
+    return DateTimeFormatter.ofPattern("uuuu年M月d日 HH時mm分（日本時間）").format(at.atZone(BusinessCalendar.ZONE));
   }
 
+  /** "7日", "1か月" for the notice. */
   static String japanese(Period p) {
     return (p.getYears() > 0 ? p.getYears() + "年" : "") + (p.getMonths() > 0 ? p.getMonths() + "か月" : "")
         + (p.getDays() > 0 ? p.getDays() + "日" : "");

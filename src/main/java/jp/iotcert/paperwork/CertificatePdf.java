@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.springframework.stereotype.Component;
+import jp.iotcert.common.JapaneseDates;
 
 /**
  * The certificate (認定証, 第6条5) as a PDF: number, service, provider, certification date, validity,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import jp.iotcert.common.JapaneseDates;
 
 /**
  * A notice as a letter (第6条4, 第17条2 written notice): the date in Japanese at the top right, the

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import jp.iotcert.common.JapaneseDates;
 
 /** How the registry compares and shows text: search normalization, status words and Japanese dates. */
 public final class RegistryText {
@@ -32,7 +33,7 @@ public final class RegistryText {
   }
 
   public static String date(LocalDate date) {
-    return date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    return date == null ? "" : JapaneseDates.format(date);
   }
 
   /**

@@ -128,21 +128,8 @@ public class DueWork {
       jobs.forEach(j -> instanceIds.add(j.getProcessInstanceId()));
       tasks.forEach(t -> instanceIds.add(t.getProcessInstanceId()));
       instanceIds.remove(null);
-      Map<String, ProcessInstance> instances = instances(instanceIds);
-      // A called process (committee review, inspection) has no key of its own: its root's key names the case.
-      Set<String> rootIds = new HashSet<>();
-      instances.values().stream().filter(p -> p.getBusinessKey() == null).map(ProcessInstance::getRootProcessInstanceId)
-          .forEach(rootIds::add);
-      rootIds.remove(null);
-      rootIds.removeAll(instances.keySet());
-      instances.putAll(instances(rootIds));
-      for (ProcessInstance p : instances.values()) {
-        String key = p.getBusinessKey();
-        if (key == null && p.getRootProcessInstanceId() != null && instances.containsKey(p.getRootProcessInstanceId())) {
-          key = instances.get(p.getRootProcessInstanceId()).getBusinessKey();
-        }
-        businessKeys.put(p.getId(), key);
-      }
+      // Every process carries its case's number as business key (call activities pass it on).
+      instances(instanceIds).values().forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
       Set<String> definitionIds = new HashSet<>();
       jobs.forEach(j -> definitionIds.add(j.getJobDefinitionId()));
       definitionIds.remove(null);
