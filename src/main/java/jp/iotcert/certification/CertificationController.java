@@ -73,7 +73,7 @@ public class CertificationController {
     view.put("renewalApplicationNumber", c.renewalApplicationNumber());
     view.put("obligations", obligations);
     view.put("history", register.events(c.certificationNumber()));
-    view.put("certificateHref", register.latestCertificate(c.certificationNumber()).isPresent()
+    view.put("certificateHref", register.certificateCount(c.certificationNumber()) > 0
         ? CertificationPaperController.base(c.certificationNumber()) + "/certificate.pdf" : null);
     view.put("notices", notices.forCertification(c.certificationNumber()).stream()
         .map(n -> {

@@ -73,7 +73,7 @@ public class Registry {
 
   private Stream<Certification> matching(String text, CertificationStatus status, Sort sort) {
     String wanted = RegistryText.normalize(text == null ? "" : text.strip());
-    return register.search(null, status).stream()
+    return register.search(status).stream()
         .filter(c -> wanted.isEmpty() || Stream.of(c.serviceName(), c.providerName(), c.corporateNumber(),
                 c.serviceDescription(), c.certificationNumber())
             .anyMatch(field -> RegistryText.normalize(field).contains(wanted)))

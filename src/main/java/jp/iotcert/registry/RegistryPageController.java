@@ -3,6 +3,7 @@ package jp.iotcert.registry;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,11 +165,14 @@ public class RegistryPageController {
 
   @GetMapping("/registry/feed.atom")
   public ResponseEntity<String> feed() {
+    // Each certification's entry is built once, however many of its events the feed lists.
+    Map<String, Optional<RegistryEntry>> entries = new HashMap<>();
     List<RegistryFeed.Item> items = register.latestEvents(PublishedHistory.KINDS.keySet(), RegistryFeed.SIZE).stream()
-        .flatMap(ev -> registry.find(ev.certificationNumber()).stream().map(e -> new RegistryFeed.Item(ev, e,
-            e.history().stream().filter(h -> h.event().equals(ev.event()) && h.effectiveOn().equals(ev.effectiveOn()))
-                .map(RegistryEntry.PublishedEvent::description).reduce((a, b) -> b)
-                .orElse(PublishedHistory.KINDS.get(ev.event())))))
+        .flatMap(ev -> entries.computeIfAbsent(ev.certificationNumber(), registry::find).stream()
+            .map(e -> new RegistryFeed.Item(ev, e,
+                e.history().stream().filter(h -> h.event().equals(ev.event()) && h.effectiveOn().equals(ev.effectiveOn()))
+                    .map(RegistryEntry.PublishedEvent::description).reduce((a, b) -> b)
+                    .orElse(PublishedHistory.KINDS.get(ev.event())))))
         .toList();
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noCache())
