@@ -120,11 +120,7 @@ public class ApplicationController {
   @GetMapping("/{applicationNumber}/documents/{documentId}")
   public ResponseEntity<byte[]> document(@PathVariable String applicationNumber, @PathVariable String documentId) {
     ApplicationRepository.DocumentContent document = service.document(applicationNumber, documentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", DownloadNames.inline(document.fileName()))
-        .header("Cache-Control", "no-store")
-        .body(document.content());
+    return DownloadNames.pdf(document.fileName(), document.content());
   }
 
   @PostMapping(path = "/{applicationNumber}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -3,7 +3,6 @@ package jp.iotcert.application;
 import jp.iotcert.common.DownloadNames;
 import jp.iotcert.common.NotFoundException;
 import jp.iotcert.notice.NoticePdfs;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +28,6 @@ public class ApplicationNoticeController {
     service.visible(applicationNumber);
     byte[] file = letters.ofApplication(applicationNumber, noticeId)
         .orElseThrow(() -> new NotFoundException("申請 " + applicationNumber + " の通知 " + noticeId + " の文書（PDF）はありません。"));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", DownloadNames.inline("通知_" + noticeId + ".pdf"))
-        .header("Cache-Control", "no-store")
-        .body(file);
+    return DownloadNames.pdf("通知_" + noticeId + ".pdf", file);
   }
 }

@@ -8,7 +8,6 @@ import jp.iotcert.identity.CurrentUser;
 import jp.iotcert.notice.Notice;
 import jp.iotcert.notice.NoticePdfs;
 import jp.iotcert.paperwork.CertificatePdf;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,11 +56,7 @@ public class CertificationPaperController {
     byte[] file = pdf.render(new CertificatePdf.Content(c.certificationNumber(), c.serviceName(), c.providerName(),
         c.corporateNumber(), issued.issuedOn(), issued.validFrom(), issued.validUntil(),
         published.verificationUrl(c.certificationNumber())));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", DownloadNames.inline("認定証_" + c.certificationNumber() + ".pdf"))
-        .header("Cache-Control", "no-store")
-        .body(file);
+    return DownloadNames.pdf("認定証_" + c.certificationNumber() + ".pdf", file);
   }
 
   @GetMapping("/api/certifications/{certificationNumber}/notices/{noticeId}.pdf")
@@ -69,11 +64,7 @@ public class CertificationPaperController {
     certifications.get(certificationNumber);
     byte[] file = letters.ofCertification(certificationNumber, noticeId)
         .orElseThrow(() -> new NotFoundException("認定 " + certificationNumber + " の通知 " + noticeId + " の文書（PDF）はありません。"));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", DownloadNames.inline("通知_" + noticeId + ".pdf"))
-        .header("Cache-Control", "no-store")
-        .body(file);
+    return DownloadNames.pdf("通知_" + noticeId + ".pdf", file);
   }
 
   /** Where the API offers a notice's letter; null when it has none (notices made before letters were stored). */

@@ -2,6 +2,8 @@ package jp.iotcert.common;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The Content-Disposition of a stored document. Names are checked at upload, but names stored
@@ -18,5 +20,14 @@ public final class DownloadNames {
       clean = "document.pdf";
     }
     return ContentDisposition.inline().filename(clean, StandardCharsets.UTF_8).build().toString();
+  }
+
+  /** A PDF answered for reading in the browser under its (cleaned) name, never cached. */
+  public static ResponseEntity<byte[]> pdf(String name, byte[] content) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", inline(name))
+        .header("Cache-Control", "no-store")
+        .body(content);
   }
 }

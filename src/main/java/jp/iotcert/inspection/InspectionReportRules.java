@@ -1,11 +1,9 @@
 package jp.iotcert.inspection;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.Set;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.common.DateRules;
 import jp.iotcert.common.FormRuleViolation;
 import jp.iotcert.common.JapaneseDates;
 import org.springframework.stereotype.Service;
@@ -48,23 +46,22 @@ public class InspectionReportRules {
 
   /**
    * The scheduled day as the schedule form stored it: a date string (`2026-12-10`, `2026/12/10`, or
-   * an ISO date-time whose day is taken), a {@link LocalDate}, or a {@link Date} (read in Japan time).
+   * an ISO date-time whose day is taken), a {@link LocalDate}, or a {@code java.util.Date} (read in Japan time).
    *
    * @throws IllegalStateException when there is none or it cannot be read: a fault of the model or
    *     data for the operators, not something the reporter can correct
    */
   public static LocalDate scheduledDay(Object value) {
-    if (value instanceof LocalDate day) {
-      return day;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(BusinessCalendar.ZONE).toLocalDate();
-    }
-    String text = value == null ? "" : value.toString().strip().replace('/', '-');
+    // The forms' one reading of a date (DateRules.formDate), with 2026/12/10 as older schedules stored it.
+    Object date = value instanceof String text ? text.strip().replace('/', '-') : value;
     try {
-      return text.length() > 10 ? LocalDateTime.parse(text.substring(0, 19)).toLocalDate() : LocalDate.parse(text);
-    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-      throw new IllegalStateException("The inspection date '" + value + "' cannot be read", e);
+      LocalDate day = DateRules.formDate(InspectionProcess.INSPECTION_DATE, date);
+      if (day != null) {
+        return day;
+      }
+    } catch (FormRuleViolation unreadable) {
+      // below: not the reporter's to correct
     }
+    throw new IllegalStateException("The inspection date '" + value + "' cannot be read");
   }
 }

@@ -102,11 +102,7 @@ public class InvestigationController {
       throw new NotFoundException("書類 " + documentId + " はありません。");
     }
     Investigations.DocumentContent document = investigations.readDocument(investigationId, documentId, currentUser.id());
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", DownloadNames.inline(document.fileName()))
-        .header("Cache-Control", "no-store")
-        .body(document.content());
+    return DownloadNames.pdf(document.fileName(), document.content());
   }
 
   public record Explanation(String explanation) {}
