@@ -201,6 +201,9 @@ class DateFieldBrowserIT {
   }
 
   private void openStartForm(String certificationNumber) {
+    // The previous start dialog must be gone first: while it fades out its 開始 and fields are still in
+    // the page, first in document order, and a click or a wait would find them instead of the new ones.
+    wait.until(d -> d.findElements(By.xpath("//button[normalize-space(.)='開始']")).isEmpty());
     clickText("プロセスを開始");
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='調査']"))));
     wait.until(ExpectedConditions.presenceOfElementLocated(formField("認定番号"))).sendKeys(certificationNumber);
