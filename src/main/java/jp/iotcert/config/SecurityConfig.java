@@ -9,6 +9,7 @@ import jp.iotcert.identity.LoginThrottle;
 import jp.iotcert.identity.PaymentTokenFilter;
 import jp.iotcert.identity.RequestContextFirst;
 import jp.iotcert.identity.Unauthorized;
+import jp.iotcert.portal.PortalPaths;
 import jp.iotcert.security.CrossSiteRequestFilter;
 import jp.iotcert.security.WebappSessionAuthentication;
 import org.camunda.bpm.engine.IdentityService;
@@ -106,8 +107,32 @@ public class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The applicants' portal (jp.iotcert.portal): server-rendered pages with their own form login and
+   * session, Spring's CSRF tokens on every form (Thymeleaf writes them into th:action forms), and an
+   * idle timeout. Only provider accounts act here; what a company may see is decided per page
+   * (PortalAccounts: the account's confirmed corporate number).
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain portal(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      @Value("${iotcert.portal.session-timeout:PT30M}") java.time.Duration sessionTimeout) throws Exception {
+    http.securityMatcher("/portal", "/portal/**")
+        .authenticationManager(new ProviderManager(provider))
+        .headers(h -> h.frameOptions(f -> f.deny()))
+        .formLogin(login -> login.loginPage(PortalPaths.LOGIN).loginProcessingUrl(PortalPaths.LOGIN)
+            .successHandler(PortalPaths.loginSuccess(sessionTimeout))
+            .failureUrl(PortalPaths.LOGIN + "?error").permitAll())
+        .logout(logout -> logout.logoutUrl(PortalPaths.LOGOUT).logoutSuccessUrl(PortalPaths.LOGIN + "?logout"))
+        .exceptionHandling(e -> e.accessDeniedPage(PortalPaths.FORBIDDEN))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(PortalPaths.PUBLIC).permitAll()
+            .requestMatchers("/portal", "/portal/**").hasRole(PROVIDER));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     // Tasklist, Cockpit and Admin authenticate with their own session login and CSRF token;
     // /engine-rest is guarded by the engine's filter registered below.

@@ -27,6 +27,7 @@ import jp.iotcert.application.ApplicantNotice;
 import jp.iotcert.application.ApplicantNotifier;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.support.PortalSession;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -264,6 +265,24 @@ class EndpointTableTest extends ApiTestBase {
       row("* /**", "/",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"));
 
+  // ---------------------------------------------------------------------------------------------
+  // The applicants' portal (/portal): pages with their own form login and session. Each caller signs
+  // in on /portal/login (anon and pay stay anonymous); POSTs carry the session's CSRF token. An extra
+  // outcome: "login" (sent to /portal/login). Rows are "METHOD pattern" as for SPRING_ROWS; a body is
+  // a Map (a urlencoded form) or a PortalSession.Multipart.
+  // ---------------------------------------------------------------------------------------------
+  static final List<Row> PORTAL_ROWS = List.of(
+      //                                                                                     anon prov1 prov2 staff revw comm mgr  dlgt pay  admin
+      row("GET /portal/login", "/portal/login",
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("GET /portal/forbidden", "/portal/forbidden", // the refusal page itself
+          "403  403  403   403   403  403  403  403  403  403"),
+      // Provider accounts only; staff and the rest sign in but are refused (they use Tasklist).
+      row("GET /portal", "/portal",
+          "login ok  ok    403   403  403  403  403  login 403"),
+      row("GET /portal/", "/portal/",
+          "login ok  ok    403   403  403  403  403  login 403"));
+
   @Autowired ApplicantNotifier applicantNotifier;
   @Autowired ApplicationContext context;
   @Autowired CertificationService certifications;
@@ -363,15 +382,24 @@ class EndpointTableTest extends ApiTestBase {
   @Test
   void everySpringEndpointHasARowAndEveryCallerGetsWhatItsRowSays() {
     Set<String> mapped = springEndpoints();
-    Set<String> tabled = SPRING_ROWS.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
-    assertThat(SPRING_ROWS).as("one row per endpoint").hasSize(tabled.size());
+    List<Row> rows = new ArrayList<>(SPRING_ROWS);
+    rows.addAll(PORTAL_ROWS);
+    Set<String> tabled = rows.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(rows).as("one row per endpoint").hasSize(tabled.size());
     List<String> failures = new ArrayList<>();
-    difference(mapped, tabled).forEach(e -> failures.add("endpoint without a row in SPRING_ROWS (add one): " + e));
+    difference(mapped, tabled).forEach(e -> failures.add("endpoint without a row in SPRING_ROWS or PORTAL_ROWS (add one): " + e));
     difference(tabled, mapped).forEach(e -> failures.add("row without an endpoint (remove it): " + e));
 
     Fixture f = apiFixture();
     for (Row row : SPRING_ROWS) {
       check(row, f, failures);
+    }
+    Map<Caller, PortalSession> sessions = new java.util.EnumMap<>(Caller.class);
+    for (Caller caller : Caller.values()) {
+      sessions.put(caller, PortalSession.of(http.getRootUri(), caller.user, "demo"));
+    }
+    for (Row row : PORTAL_ROWS) {
+      checkPortal(row, f, sessions, failures);
     }
     assertThat(failures).as("callers answered otherwise than the table says").isEmpty();
   }
@@ -417,6 +445,36 @@ class EndpointTableTest extends ApiTestBase {
             caller, response.getStatusCode().value(), abbreviate(response.getBody())));
       }
     }
+  }
+
+  private void checkPortal(Row row, Fixture f, Map<Caller, PortalSession> sessions, List<String> failures) {
+    List<String> outcomes = row.outcomes();
+    String path = f.expand(row.example());
+    for (Caller caller : Caller.values()) {
+      String expected = outcomes.get(caller.ordinal());
+      PortalSession session = sessions.get(caller);
+      Object body = row.body().apply(f, caller);
+      HttpResponse<String> response = switch (row.method()) {
+        case "GET", "*" -> session.get(path);
+        case "POST" -> body instanceof PortalSession.Multipart form ? session.postMultipart(path, form)
+            : session.postForm(path, body == null ? Map.of() : castForm(body));
+        default -> throw new AssertionError("portal rows are GET or POST: " + row.endpoint());
+      };
+      int status = response.statusCode();
+      String location = response.headers().firstValue("Location").orElse("");
+      String actual = status == 302 && location.contains("/portal/login") ? "login"
+          : expected.equals("ok") && status < 500 && status != 401 && status != 403 && status != 404 ? "ok"
+          : String.valueOf(status);
+      if (!actual.equals(expected)) {
+        failures.add(String.format("%s as %s (%s): expected %s, got %s %s %s", row.endpoint(), caller, path, expected,
+            status, location, abbreviate(response.body().getBytes(StandardCharsets.UTF_8))));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> castForm(Object body) {
+    return (Map<String, String>) body;
   }
 
   /** Every refusal on /api is problem+json with a Japanese {@code detail}, whoever refused it. */
