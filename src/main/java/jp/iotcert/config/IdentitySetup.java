@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import jp.iotcert.account.AccountBindingProcess;
 import jp.iotcert.application.ApplicationProcess;
 import jp.iotcert.certification.CertificationProcess;
 import jp.iotcert.committee.CommitteeProcess;
@@ -121,6 +122,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, CertificationProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, RevocationProcess.KEY, Permissions.READ);
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, ImprovementProcess.KEY, Permissions.READ);
+    // 「事業者アカウントを確認する」 (portal accounts): staff read its definition so Tasklist shows its form.
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, AccountBindingProcess.KEY, Permissions.READ);
 
     // Staff start investigations and emergencies they found from Tasklist too (start forms).
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, InvestigationProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
@@ -198,6 +201,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
       if (jdbc.sql("SELECT COUNT(*) FROM provider_account WHERE user_id = ?").param(id).query(Integer.class).single() == 0) {
         jdbc.sql("INSERT INTO provider_account (user_id, corporate_number) VALUES (?, ?)").params(id, number).update();
       }
+      // Each demo provider is its company's administrator (it invites and removes colleagues).
+      jdbc.sql("UPDATE provider_account SET company_admin = TRUE WHERE user_id = ? AND company_admin = FALSE").param(id).update();
     });
     // committee3 has declared an interest in provider1, so is never on its committee (第7条).
     if (jdbc.sql("SELECT COUNT(*) FROM committee_interest WHERE user_id = 'committee3'").query(Integer.class).single() == 0) {

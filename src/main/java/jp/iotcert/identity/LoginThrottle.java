@@ -135,7 +135,7 @@ public class LoginThrottle {
    * The address a client is counted under. An IPv6 client usually holds a whole /64, so it is
    * counted by that prefix; an unknown address (no HTTP request) is one shared client.
    */
-  static String clientKey(String address) {
+  public static String clientKey(String address) {
     if (address == null || address.isBlank()) {
       return "unknown";
     }

@@ -281,7 +281,48 @@ class EndpointTableTest extends ApiTestBase {
       row("GET /portal", "/portal",
           "login ok  ok    403   403  403  403  403  login 403"),
       row("GET /portal/", "/portal/",
-          "login ok  ok    403   403  403  403  403  login 403"));
+          "login ok  ok    403   403  403  403  403  login 403"),
+      // Accounts (issue 12). Registration, confirmation, invitation and reset pages are public; their
+      // POSTs here carry input that is refused (400) or a token that was never issued (404, the same
+      // for an unknown, used or expired one), so nothing is registered, confirmed or mailed.
+      row("GET /portal/register", "/portal/register",
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("POST /portal/register", "/portal/register", json(Map.of("corporateNumber", "1234567890123")),
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("GET /portal/account/confirm/{token}", "/portal/account/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+          "404  404  404   404   404  404  404  404  404  404"),
+      row("POST /portal/account/confirm/{token}", "/portal/account/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+          json(Map.of()),
+          "404  404  404   404   404  404  404  404  404  404"),
+      row("GET /portal/register/invitation/{token}", "/portal/register/invitation/never-issued",
+          "404  404  404   404   404  404  404  404  404  404"),
+      row("POST /portal/register/invitation/{token}", "/portal/register/invitation/never-issued",
+          json(Map.of("userId", "probe")),
+          "404  404  404   404   404  404  404  404  404  404"),
+      row("GET /portal/password-reset", "/portal/password-reset",
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("POST /portal/password-reset", "/portal/password-reset", json(Map.of("email", "no-address")),
+          "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      row("GET /portal/password-reset/{token}", "/portal/password-reset/never-issued",
+          "404  404  404   404   404  404  404  404  404  404"),
+      row("POST /portal/password-reset/{token}", "/portal/password-reset/never-issued",
+          json(Map.of("password", "probe")),
+          "404  404  404   404   404  404  404  404  404  404"),
+      // The account page: provider accounts only. An empty current password is refused before it is
+      // checked, so the table never counts as a failed login.
+      row("GET /portal/account", "/portal/account",
+          "login ok  ok    403   403  403  403  403  login 403"),
+      row("POST /portal/account/password", "/portal/account/password", json(Map.of("currentPassword", "")),
+          "login ok  ok    403   403  403  403  403  login 403"),
+      row("POST /portal/account/invitations", "/portal/account/invitations", json(Map.of("inviteEmail", "")),
+          "login ok  ok    403   403  403  403  403  login 403"),
+      // provider2's account: hidden from provider1 (another company, 404); provider2 is its company's
+      // last administrator, so it cannot remove itself (409); making it an administrator again changes nothing.
+      row("POST /portal/account/colleagues/{userId}/removal", "/portal/account/colleagues/provider2/removal", json(Map.of()),
+          "login 404 409   403   403  403  403  403  login 403"),
+      row("POST /portal/account/colleagues/{userId}/administrator", "/portal/account/colleagues/provider2/administrator",
+          json(Map.of()),
+          "login 404 ok    403   403  403  403  403  login 403"));
 
   @Autowired ApplicantNotifier applicantNotifier;
   @Autowired ApplicationContext context;
@@ -571,6 +612,7 @@ class EndpointTableTest extends ApiTestBase {
       "staff PROCESS_DEFINITION improvement-request READ",
       "staff PROCESS_DEFINITION investigation CREATE_INSTANCE,READ",
       "staff PROCESS_DEFINITION emergency CREATE_INSTANCE,READ",
+      "staff PROCESS_DEFINITION account-binding READ",
       "staff PROCESS_INSTANCE * CREATE",
       "reviewer PROCESS_DEFINITION certification-application READ",
       "reviewer PROCESS_DEFINITION on-site-inspection READ",
