@@ -136,10 +136,11 @@ class AccountPortalTest extends ApiTestBase {
     Map<String, String> form = new java.util.HashMap<>(PortalAccounts.registration("Bad Id", "1234567890123", "not-an-address"));
     form.put("password", "password1234");
     form.put("passwordConfirmation", "password1234");
+    form.put("companyName", "株式会社\u202Eevil");
     HttpResponse<String> refused = anonymous.postForm("/portal/register", form);
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("チェックディジット").contains("メールアドレスの形式").contains("半角の英小文字と数字")
-        .contains("推測されやすい").contains("aria-invalid=\"true\"").contains("aria-describedby=\"corporateNumber-hint corporateNumber-error\"")
+        .contains("推測されやすい").contains("文字の表示方向を変える制御文字").contains("aria-invalid=\"true\"").contains("aria-describedby=\"corporateNumber-hint corporateNumber-error\"")
         .doesNotContain("password1234");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM account_registration WHERE email = 'not-an-address'").query(Integer.class).single())
         .isZero();

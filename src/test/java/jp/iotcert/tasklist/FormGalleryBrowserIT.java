@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jp.iotcert.account.AccountTokens;
+import jp.iotcert.account.RegistrationForm;
+import jp.iotcert.account.Registrations;
 import jp.iotcert.application.ApplicationProcess;
 import jp.iotcert.application.ApplicationService;
 import jp.iotcert.catalogue.DisclosureCatalogue;
@@ -32,6 +35,7 @@ import jp.iotcert.oversight.Investigations;
 import jp.iotcert.oversight.RevocationFacts;
 import jp.iotcert.oversight.Revocations;
 import jp.iotcert.support.Jobs;
+import jp.iotcert.support.PortalAccounts;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -113,6 +117,8 @@ class FormGalleryBrowserIT {
   @Autowired Investigations investigations;
   @Autowired ImprovementRequests improvements;
   @Autowired Revocations revocations;
+  @Autowired Registrations registrations;
+  @Autowired AccountTokens accountTokens;
 
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -301,6 +307,13 @@ class FormGalleryBrowserIT {
     complete(returned, "Task_DecideRevocation", Map.of("revocationDecision", "REVOKE",
         "revocationReasons", "認定マークを認定外のサービスに使用し、改善の要請にも従わなかった"));
     task("form-confirm-certificate-return", "staff1", returned, "Task_ConfirmCertificateReturn");
+
+    // A company's account whose e-mail is confirmed (the mailed link's token issued here directly).
+    registrations.register(new RegistrationForm(PortalAccounts.newCorporateNumber(), "株式会社ギャラリー確認",
+        "画面 花子", "gallery@example.co.jp", "galleryuser", PortalAccounts.PASSWORD, PortalAccounts.PASSWORD), false);
+    registrations.confirm(accountTokens.issue(AccountTokens.Purpose.CONFIRM, "galleryuser", "gallery@example.co.jp", null,
+        null, java.time.Duration.ofHours(1)));
+    task("form-confirm-account-binding", "staff1", "galleryuser", "Task_ConfirmAccountBinding");
 
     shots.put("form-open-emergency", new Shot("form-open-emergency", "staff1", null, "緊急事態への対応"));
     shots.put("form-open-investigation", new Shot("form-open-investigation", "staff1", null, "調査"));
