@@ -151,6 +151,11 @@ public class CompanyAccounts {
       return errors;
     }
     String email = invitation.get().email();
+    if (identityService.createUserQuery().userEmail(email).count() > 0) {
+      // Registered otherwise since the invitation was sent: one address, one account.
+      errors.put("token", "このメールアドレスのアカウントは既にあります。");
+      return errors;
+    }
     AccountFields.text(errors, "contactName", "氏名", form.contactName(), 100);
     AccountFields.userId(errors, "userId", form.userId());
     String userId = AccountFields.clean(form.userId());

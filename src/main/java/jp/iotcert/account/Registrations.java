@@ -84,7 +84,7 @@ public class Registrations {
   public void register(RegistrationForm form, boolean mayMail) {
     String userId = AccountFields.clean(form.userId());
     String email = AccountFields.email(form.email());
-    forgetExpired(userId);
+    forgetExpired(userId, email);
     boolean idTaken = identityService.createUserQuery().userId(userId).count() > 0
         || jdbc.sql("SELECT COUNT(*) FROM account_registration WHERE user_id = ?").param(userId).query(Integer.class).single() > 0;
     boolean emailTaken = emailInUse(email);
@@ -125,13 +125,20 @@ public class Registrations {
     return identityService.createUserQuery().userEmail(email).count() > 0;
   }
 
-  /** An unconfirmed registration whose link has expired gives its user id and address back. */
-  private void forgetExpired(String userId) {
+  /**
+   * Unconfirmed registrations whose link has expired give their user id and address back (so nobody
+   * can hold someone else's address or a wanted id for longer than a link lives).
+   */
+  private void forgetExpired(String userId, String email) {
     Timestamp before = Timestamp.from(calendar.now().minus(CONFIRMATION_LIFETIME));
-    int gone = jdbc.sql("DELETE FROM account_registration WHERE user_id = ? AND status = ? AND registered_at < ?")
-        .params(userId, EMAIL_PENDING, before).update();
-    if (gone > 0 && identityService.createUserQuery().userId(userId).count() > 0) {
-      identityService.deleteUser(userId);
+    List<String> expired = jdbc.sql("""
+        SELECT user_id FROM account_registration WHERE (user_id = ? OR email = ?) AND status = ? AND registered_at < ?""")
+        .params(userId, email, EMAIL_PENDING, before).query(String.class).list();
+    for (String id : expired) {
+      jdbc.sql("DELETE FROM account_registration WHERE user_id = ? AND status = ?").params(id, EMAIL_PENDING).update();
+      if (identityService.createUserQuery().userId(id).count() > 0) {
+        identityService.deleteUser(id);
+      }
     }
   }
 

@@ -131,6 +131,25 @@ class AccountPortalTest extends ApiTestBase {
   }
 
   @Test
+  void anUnconfirmedRegistrationHoldsNeitherItsIdNorItsAddressLongerThanItsLink() throws Exception {
+    PortalSession anonymous = PortalSession.anonymous(root());
+    PortalAccounts.register(anonymous, "squatting", PortalAccounts.newCorporateNumber(), "owner@example.co.jp");
+    PortalAccounts.mail(MAIL, "owner@example.co.jp", "メールアドレスの確認");
+    // Within the link's 24 hours the address is taken; the owner is told by mail.
+    PortalAccounts.register(anonymous, "realowner", PortalAccounts.newCorporateNumber(), "owner@example.co.jp");
+    assertThat(Mails.text(PortalAccounts.mail(MAIL, "owner@example.co.jp", "登録できませんでした"))).contains("既に登録されています");
+    assertThat(identityService.createUserQuery().userId("realowner").count()).isZero();
+
+    jdbc.sql("UPDATE account_registration SET registered_at = ? WHERE user_id = 'squatting'")
+        .param(Timestamp.from(Instant.now().minusSeconds(25 * 3600))).update();
+    PortalAccounts.register(anonymous, "realowner", PortalAccounts.newCorporateNumber(), "owner@example.co.jp");
+    assertThat(identityService.createUserQuery().userId("realowner").count()).isOne();
+    assertThat(identityService.createUserQuery().userId("squatting").count()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM account_registration WHERE user_id = 'squatting'").query(Integer.class).single())
+        .isZero();
+  }
+
+  @Test
   void badInputIsRefusedNextToItsFieldInJapaneseAndNothingIsStored() {
     PortalSession anonymous = PortalSession.anonymous(root());
     Map<String, String> form = new java.util.HashMap<>(PortalAccounts.registration("Bad Id", "1234567890123", "not-an-address"));
