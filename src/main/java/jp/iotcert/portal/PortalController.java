@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -40,8 +42,12 @@ public class PortalController {
     return "portal/home";
   }
 
-  /** A signed-in account that is no provider's (staff use Tasklist), or a page of another company. */
-  @GetMapping(PortalPaths.FORBIDDEN)
+  /**
+   * A signed-in account that is no provider's (staff use Tasklist), or a page of another company. POST
+   * too: the security chain forwards a refused form post here with its method, which a GET-only page
+   * would answer with 405 instead of the refusal.
+   */
+  @RequestMapping(path = PortalPaths.FORBIDDEN, method = {RequestMethod.GET, RequestMethod.POST})
   @ResponseStatus(HttpStatus.FORBIDDEN)
   public String forbidden() {
     return "portal/forbidden";

@@ -155,6 +155,11 @@ class PortalCertificationsTest extends ApiTestBase {
     assertThat(unreadable.body()).contains(PortalDates.UNREADABLE, "value=\"2026/13/45\"",
         "変更する開示項目と変更後の内容を1件以上入力してください");
 
+    // The text rules of every API body: no direction-changing controls (a name reading otherwise than it is).
+    HttpResponse<String> hostile = provider1.postForm(path(no) + "/notifications", Map.of("kind", "EMERGENCY",
+        "occurredOn", today.format(SLASHED), "description", "障害\u202Eが発生"));
+    assertThat(hostile.body()).contains("id=\"description-error\"", "文字の表示方向を変える制御文字（U+202E）は使えません");
+
     HttpResponse<String> rowError = provider1.postForm(path(no) + "/notifications", Map.of("kind", "CRITERIA_CHANGE",
         "occurredOn", today.format(SLASHED), "description", "基準の変更", "changes[1].itemId", "B-16"));
     assertThat(rowError.body()).contains("id=\"changes1-value-error\"", "変更後の内容を入力してください",

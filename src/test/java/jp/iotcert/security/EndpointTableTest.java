@@ -277,6 +277,8 @@ class EndpointTableTest extends ApiTestBase {
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       row("GET /portal/forbidden", "/portal/forbidden", // the refusal page itself
           "403  403  403   403   403  403  403  403  403  403"),
+      row("POST /portal/forbidden", "/portal/forbidden", // where the chain forwards a refused form post
+          "403  403  403   403   403  403  403  403  403  403"),
       // Provider accounts only; staff and the rest sign in but are refused (they use Tasklist).
       row("GET /portal", "/portal",
           "login ok  ok    403   403  403  403  403  login 403"),
