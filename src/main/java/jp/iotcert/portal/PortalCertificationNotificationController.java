@@ -103,7 +103,10 @@ public class PortalCertificationNotificationController {
       e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
       return page(c, form, errors, "入力内容に" + errors.size() + "件の誤りがあります。", model);
     } catch (ConflictException e) {
-      return page(c, form, errors, e.getMessage(), model);
+      // Ended meanwhile, or the process takes no notification now: said in words, the values kept.
+      return page(access.get(certificationNumber), form, errors, c.status().inForce()
+          ? "この認定は現在、届出を受け付けられる状態ではありません。時間をおいて再度お試しいただくか、事務局にご連絡ください。"
+          : "この認定は終了しているため、届出はできません。", model);
     }
     String message = KINDS.get(request.kind()).replaceAll("（第.*$", "") + "の届出を受け付けました。";
     if (cases.emergencyOpenedBy(id).isPresent()) {

@@ -215,6 +215,24 @@ class PortalCertificationsTest extends ApiTestBase {
     assertThat(count("SELECT COUNT(*) FROM certification_notification WHERE certification_number = ? AND kind = 'TERMINATION'",
         no)).isOne();
     assertThat(provider1.get(path(no)).body()).contains("事業の終了（廃止）の届出を受け付けました。", "返納してください");
+
+    // Ended today: no certificate to download any more, nothing more to notify, the return owed.
+    String ended = certified("終了済みクラウド", today.minusDays(30));
+    assertThat(provider1.postForm(path(ended) + "/notifications", Map.of("kind", "TERMINATION", "occurredOn",
+        today.format(SLASHED), "description", "本日終了しました", "confirmed", "yes")).statusCode()).isEqualTo(302);
+    runJobs(ended);
+    assertThat(jdbc.sql("SELECT status FROM certification WHERE certification_number = ?").param(ended)
+        .query(String.class).single()).isEqualTo("TERMINATED");
+    HttpResponse<String> certificate = provider1.get(path(ended) + "/certificate.pdf");
+    assertThat(certificate.statusCode()).isEqualTo(409);
+    assertThat(certificate.body()).contains("認定は終了しているため、認定証はダウンロードできません");
+    assertThat(provider1.get(path(ended)).body()).contains("終了", "認定証を認定機関に返納してください",
+        "認定マークの使用を中止してください", "この認定は終了しているため、更新の申請はできません。")
+        .doesNotContain("更新を申請する", "変更等を届け出る");
+    HttpResponse<String> refused = provider1.postForm(path(ended) + "/notifications", Map.of("kind", "DOCUMENT_CHANGE",
+        "occurredOn", today.format(SLASHED), "description", "変更", "changes[0].itemId", "B-16", "changes[0].value", "新"));
+    assertThat(refused.body()).contains("この認定は終了しているため、届出はできません。");
+    assertThat(count("SELECT COUNT(*) FROM certification_notification WHERE certification_number = ?", ended)).isOne();
   }
 
   @Test
