@@ -1,6 +1,7 @@
 package jp.iotcert.portal;
 
 import jp.iotcert.common.NotFoundException;
+import org.springframework.beans.InvalidPropertyException;
 import jp.iotcert.common.TextRules;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,16 @@ class PortalCertificationErrors {
   ModelAndView notFound(NotFoundException e) {
     ModelAndView view = new ModelAndView("portal/certifications/not-found", HttpStatus.NOT_FOUND);
     view.addObject("detail", TextRules.sanitize(e.getMessage()));
+    return view;
+  }
+
+  /** A form post no page sends (e.g. changes[999].value, beyond what binding grows a list to): refused, not a 500. */
+  @ExceptionHandler(InvalidPropertyException.class)
+  ModelAndView unreadableForm() {
+    ModelAndView view = new ModelAndView("portal/certifications/refused", HttpStatus.BAD_REQUEST);
+    view.addObject("title", "送信内容を読み取れません");
+    view.addObject("detail", "送信された内容を読み取れませんでした。画面の入力欄から入力し直してください。");
+    view.addObject("back", "/portal/certifications");
     return view;
   }
 

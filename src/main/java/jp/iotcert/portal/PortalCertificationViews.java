@@ -122,7 +122,6 @@ public class PortalCertificationViews {
   static Renewal renewal(Certification c, LocalDate today) {
     LocalDate opens = Validity.renewalWindowOpens(c.validUntil());
     LocalDate closes = Validity.renewalWindowCloses(c.validUntil());
-    String window = JapaneseDates.format(opens) + "から" + JapaneseDates.format(closes) + "まで";
     boolean inWindow = !today.isBefore(opens) && !today.isAfter(closes);
     String sentence;
     boolean open = false;
@@ -131,13 +130,13 @@ public class PortalCertificationViews {
     } else if (c.renewalApplicationNumber() != null) {
       sentence = "更新の申請（申請番号 " + c.renewalApplicationNumber() + "）を審査中です。";
     } else if (today.isBefore(opens)) {
-      sentence = "更新申請の受付期間は" + window + "です。受付開始まであと" + ChronoUnit.DAYS.between(today, opens) + "日です。";
+      sentence = "更新申請の受付はまだ始まっていません。受付開始まであと" + ChronoUnit.DAYS.between(today, opens) + "日です。";
     } else if (inWindow) {
       long left = ChronoUnit.DAYS.between(today, closes);
       open = true;
-      sentence = "更新申請を受け付けています（" + window + "）。" + (left == 0 ? "本日が締切です。" : "締切まであと" + left + "日です。");
+      sentence = "更新申請を受け付けています。" + (left == 0 ? "本日が締切です。" : "締切まであと" + left + "日です。");
     } else {
-      sentence = "更新申請の受付期間（" + window + "）は終了しました。";
+      sentence = "更新申請の受付期間は終了しました。";
     }
     String apply = open ? "/portal/applications/new?renewalOf="
         + UriUtils.encodeQueryParam(c.certificationNumber(), StandardCharsets.UTF_8) : null;

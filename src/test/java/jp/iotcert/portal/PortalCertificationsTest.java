@@ -160,6 +160,15 @@ class PortalCertificationsTest extends ApiTestBase {
         "occurredOn", today.format(SLASHED), "description", "障害\u202Eが発生"));
     assertThat(hostile.body()).contains("id=\"description-error\"", "文字の表示方向を変える制御文字（U+202E）は使えません");
 
+    // More rows than the page has, and an index no page sends: refused without a server error.
+    assertThat(provider1.postForm(path(no) + "/notifications", Map.of("kind", "CRITERIA_CHANGE", "occurredOn",
+        today.format(SLASHED), "description", "行が多すぎる", "changes[3].itemId", "B-16", "changes[3].value", "値")).body())
+        .contains("変更内容は3件まで入力できます");
+    HttpResponse<String> beyond = provider1.postForm(path(no) + "/notifications", Map.of("kind", "CRITERIA_CHANGE",
+        "occurredOn", today.format(SLASHED), "description", "添字が大きすぎる", "changes[100000].value", "値"));
+    assertThat(beyond.statusCode()).isEqualTo(400);
+    assertThat(beyond.body()).contains("送信された内容を読み取れませんでした");
+
     HttpResponse<String> rowError = provider1.postForm(path(no) + "/notifications", Map.of("kind", "CRITERIA_CHANGE",
         "occurredOn", today.format(SLASHED), "description", "基準の変更", "changes[1].itemId", "B-16"));
     assertThat(rowError.body()).contains("id=\"changes1-value-error\"", "変更後の内容を入力してください",
