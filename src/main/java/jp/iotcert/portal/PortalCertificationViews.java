@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jp.iotcert.certification.CertificateFiles;
 import jp.iotcert.certification.Certification;
+import jp.iotcert.certification.CertificationNotifications;
 import jp.iotcert.certification.CertificationObligations;
+import jp.iotcert.certification.NotificationKind;
 import jp.iotcert.certification.PublishedDisclosure;
 import jp.iotcert.certification.Validity;
 import jp.iotcert.common.BusinessCalendar;
@@ -31,6 +33,7 @@ import org.springframework.web.util.UriUtils;
 public class PortalCertificationViews {
 
   private final CertificationObligations obligations;
+  private final CertificationNotifications notifications;
   private final BusinessCalendar calendar;
   private final PublishedDisclosure published;
   private final NoticeService notices;
@@ -39,10 +42,12 @@ public class PortalCertificationViews {
   private final ImprovementRequests improvements;
   private final Investigations investigations;
 
-  public PortalCertificationViews(CertificationObligations obligations, BusinessCalendar calendar,
+  public PortalCertificationViews(CertificationObligations obligations, CertificationNotifications notifications,
+      BusinessCalendar calendar,
       PublishedDisclosure published, NoticeService notices, CertificateFiles certificates, Emergencies emergencies,
       ImprovementRequests improvements, Investigations investigations) {
     this.obligations = obligations;
+    this.notifications = notifications;
     this.calendar = calendar;
     this.published = published;
     this.notices = notices;
@@ -66,6 +71,9 @@ public class PortalCertificationViews {
 
   public record NoticeRow(String subject, String sentAt, String href) {}
 
+  /** A notification sent (or a lapse staff recorded, 第9条2) and what became of it; never staff's notes. */
+  public record NotificationRow(String receivedAt, String kind, String occurredOn, String description, String outcome) {}
+
   public record EmergencyRow(String occurredOn, String openedOn, String description, String status,
       List<String> reports, String closingSummary, String reportHref) {}
 
@@ -78,7 +86,7 @@ public class PortalCertificationViews {
   /** The detail page. */
   public record Detail(Certification c, String href, String status, String firstCertifiedOn, String certifiedOn,
       String validUntil, String validityLeft, String disclosureDate, String endedOn, boolean inForce, Renewal renewal,
-      List<Due> dues, List<Item> disclosure, List<NoticeRow> notices, String certificateHref, String certificateNote,
+      List<Due> dues, List<Item> disclosure, List<NoticeRow> notices, List<NotificationRow> notifications, String certificateHref, String certificateNote,
       List<EmergencyRow> emergencies, List<ImprovementRow> improvements, List<InvestigationRow> investigations,
       String registryHref) {}
 
@@ -110,6 +118,7 @@ public class PortalCertificationViews {
         notices.forCertification(c.certificationNumber()).stream()
             .map(n -> new NoticeRow(n.subject(), japanTime(n.sentAt()), n.hasLetter() ? base + "/notices/" + n.id() + ".pdf" : null))
             .toList(),
+        notifications.of(c.certificationNumber()).stream().map(PortalCertificationViews::notification).toList(),
         certificateHref, certificateNote, emergencies(c, base), improvements(c, base, today), investigations(c, base, today),
         "/registry/" + UriUtils.encodePathSegment(c.certificationNumber(), StandardCharsets.UTF_8));
   }
@@ -195,6 +204,23 @@ public class PortalCertificationViews {
   /** The same rule as the process: an explanation once, while the investigation is open and before its deadline. */
   static boolean explainable(Investigations.Investigation i, LocalDate today) {
     return "OPEN".equals(i.status()) && i.explanation() == null && !i.deadline().isBefore(today);
+  }
+
+  private static NotificationRow notification(CertificationNotifications.Notification n) {
+    String kind = PortalCertificationNotificationController.KINDS.get(n.kind().name()).replaceAll("（第.*$", "")
+        + (n.basis() != null ? "（事務局が記録）" : "");
+    String outcome = switch (n.outcome() == null ? "" : n.outcome()) {
+      case "" -> n.kind() == NotificationKind.EMERGENCY ? "緊急事態の案件として対応中（上の「緊急事態」をご覧ください）"
+          : "事務局が確認中";
+      case "ACCEPTED" -> "変更が認められました";
+      case "NOT_ACCEPTED" -> "変更は認められませんでした（通知をご覧ください）";
+      case "LAPSED" -> "認定は失効しました（第9条第2項）";
+      case "TERMINATED" -> "認定は終了しました";
+      case "MOOT" -> "認定が既に終了していたため、手続きはありません";
+      default -> n.outcome();
+    };
+    return new NotificationRow(japanTime(n.receivedAt()), kind, JapaneseDates.format(n.occurredOn()), n.description(),
+        outcome);
   }
 
   static String improvementStatus(String status) {

@@ -190,7 +190,8 @@ class PortalCertificationsTest extends ApiTestBase {
         "changes[0].itemId", "B-16", "changes[0].value", "変更後のサービス内容"));
     assertThat(accepted.statusCode()).isEqualTo(302);
     assertThat(accepted.headers().firstValue("Location").orElse("")).endsWith(path(no));
-    assertThat(provider1.get(path(no)).body()).contains("書類の変更の届出を受け付けました。");
+    assertThat(provider1.get(path(no)).body()).contains("書類の変更の届出を受け付けました。", "届出の履歴", "規程の改定",
+        "事務局が確認中");
     assertThat(jdbc.sql("SELECT occurred_on FROM certification_notification WHERE certification_number = ?").param(no)
         .query(LocalDate.class).single()).isEqualTo(today.minusDays(1));
     // The ISO form too (what a browser's date picker sends).
