@@ -256,6 +256,6 @@ public class PortalCertificationCaseController {
     model.addAttribute("c", c);
     model.addAttribute("href", PortalCertificationViews.href(c.certificationNumber()));
     model.addAttribute("errors", errors);
-    model.addAttribute("error", errors.isEmpty() && error != null && error.startsWith("入力内容") ? null : error);
+    model.addAttribute("error", error);
   }
 }
