@@ -1,11 +1,9 @@
 package jp.iotcert.certification;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.notice.NoticeService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,18 +17,13 @@ public class CertificationController {
   private final PublishedDisclosure published;
   private final VisibleCertifications certifications;
 
-  private final CertificationCases cases;
-  private final BusinessCalendar calendar;
-  private final CertificateReturnRule certificateReturn;
+  private final CertificationObligations obligations;
   private final NoticeService notices;
 
   public CertificationController(CertificationRegister register, PublishedDisclosure published,
-      VisibleCertifications certifications, CertificationCases cases, BusinessCalendar calendar,
-      CertificateReturnRule certificateReturn, NoticeService notices) {
+      VisibleCertifications certifications, CertificationObligations obligations, NoticeService notices) {
     this.notices = notices;
-    this.certificateReturn = certificateReturn;
-    this.cases = cases;
-    this.calendar = calendar;
+    this.obligations = obligations;
     this.register = register;
     this.published = published;
     this.certifications = certifications;
@@ -41,19 +34,7 @@ public class CertificationController {
     Certification c = certifications.get(certificationNumber);
     LocalDate opens = Validity.renewalWindowOpens(c.validUntil());
     LocalDate closes = Validity.renewalWindowCloses(c.validUntil());
-    List<Map<String, Object>> obligations = new ArrayList<>();
-    if (c.renewalApplicationNumber() != null) {
-      obligations.add(Map.of("kind", "RENEWAL_UNDER_REVIEW", "applicationNumber", c.renewalApplicationNumber()));
-    }
-    if (certificateReturn.required(c.status()) && register.certificateOutstanding(c.certificationNumber())) {
-      // 第13条3, 第10条8: the certificate goes back to the body; staff chase it until they record it received.
-      obligations.add(Map.of("kind", "CERTIFICATE_RETURN", "detail", "認定証を認定機関に返納してください"));
-    }
-    if (!c.status().inForce()) {
-      obligations.add(Map.of("kind", "STOP_MARK_USE", "detail", "認定マークの使用を中止してください（第10条）"));
-    }
-    // What the provider owes in the oversight cases (第14条–第16条).
-    obligations.addAll(cases.obligations(c, calendar.today()));
+    List<Map<String, Object>> obligations = this.obligations.of(c);
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("certificationNumber", c.certificationNumber());
     view.put("serviceName", c.serviceName());

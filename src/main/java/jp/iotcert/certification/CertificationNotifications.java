@@ -217,11 +217,20 @@ public class CertificationNotifications {
 
   public Notification get(String id) {
     return jdbc.sql("SELECT * FROM certification_notification WHERE id = ?").param(id)
-        .query((rs, i) -> new Notification(rs.getString("id"), rs.getString("certification_number"),
-            NotificationKind.valueOf(rs.getString("kind")), rs.getObject("occurred_on", LocalDate.class),
-            rs.getString("description"), rs.getString("changes_json"), rs.getString("basis"), rs.getString("outcome"),
-            rs.getTimestamp("received_at").toInstant()))
-        .single();
+        .query(CertificationNotifications::map).single();
+  }
+
+  private static Notification map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Notification(rs.getString("id"), rs.getString("certification_number"),
+        NotificationKind.valueOf(rs.getString("kind")), rs.getObject("occurred_on", LocalDate.class),
+        rs.getString("description"), rs.getString("changes_json"), rs.getString("basis"), rs.getString("outcome"),
+        rs.getTimestamp("received_at").toInstant());
+  }
+
+  /** The notifications of a certification, oldest first (the portal lists them with their outcome). */
+  public List<Notification> of(String certificationNumber) {
+    return jdbc.sql("SELECT * FROM certification_notification WHERE certification_number = ? ORDER BY received_at, id")
+        .param(certificationNumber).query(CertificationNotifications::map).list();
   }
 
   public void recordOutcome(String id, String outcome, String note) {

@@ -7,7 +7,6 @@ import jp.iotcert.common.NotFoundException;
 import jp.iotcert.identity.CurrentUser;
 import jp.iotcert.notice.Notice;
 import jp.iotcert.notice.NoticePdfs;
-import jp.iotcert.paperwork.CertificatePdf;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,27 +17,21 @@ import org.springframework.web.util.UriUtils;
  * The paperwork of a certification, for its provider and for staff (another provider's answers as
  * unknown, VisibleCertifications). GET /api/certifications/{no}/notices/{id}.pdf: a notice's letter as
  * stored when it was sent. GET /api/certifications/{no}/certificate.pdf: the certificate (認定証, 第6条5) last issued for the
- * certification, for its provider and for staff. Rendered from the certificate's record (number,
- * dates) and the certification's names, which never change once certified: the same record gives the
- * same file, so nothing but the record needs storing.
+ * certification (CertificateFiles), for its provider and for staff.
  */
 @RestController
 public class CertificationPaperController {
 
   private final VisibleCertifications certifications;
-  private final CertificationRegister register;
-  private final PublishedDisclosure published;
-  private final CertificatePdf pdf;
+  private final CertificateFiles files;
   private final CurrentUser currentUser;
   private final NoticePdfs letters;
 
-  public CertificationPaperController(VisibleCertifications certifications, CertificationRegister register,
-      PublishedDisclosure published, CertificatePdf pdf, CurrentUser currentUser, NoticePdfs letters) {
+  public CertificationPaperController(VisibleCertifications certifications, CertificateFiles files,
+      CurrentUser currentUser, NoticePdfs letters) {
     this.letters = letters;
     this.certifications = certifications;
-    this.register = register;
-    this.published = published;
-    this.pdf = pdf;
+    this.files = files;
     this.currentUser = currentUser;
   }
 
@@ -50,13 +43,7 @@ public class CertificationPaperController {
       throw new ConflictException("認定 " + certificationNumber + " は終了しているため、認定証はダウンロードできません。"
           + "交付済みの認定証は認定機関に返納してください。");
     }
-    CertificationRegister.IssuedCertificate issued = register.latestCertificate(certificationNumber)
-        .orElseThrow(() -> new NotFoundException("認定 " + certificationNumber + " の認定証はこのシステムで発行されていません"
-            + "（移行された認定の認定証は紙で交付済みです）。"));
-    byte[] file = pdf.render(new CertificatePdf.Content(c.certificationNumber(), c.serviceName(), c.providerName(),
-        c.corporateNumber(), issued.issuedOn(), issued.validFrom(), issued.validUntil(),
-        published.verificationUrl(c.certificationNumber())));
-    return DownloadNames.pdf("認定証_" + c.certificationNumber() + ".pdf", file);
+    return DownloadNames.pdf("認定証_" + c.certificationNumber() + ".pdf", files.latest(c));
   }
 
   @GetMapping("/api/certifications/{certificationNumber}/notices/{noticeId}.pdf")

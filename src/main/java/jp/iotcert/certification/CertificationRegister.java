@@ -46,6 +46,12 @@ public class CertificationRegister {
         .param(certificationNumber).query(CertificationRegister::map).optional();
   }
 
+  /** A company's certifications, every status, in serial order (the applicants' portal lists them). */
+  public List<Certification> ofCorporateNumber(String corporateNumber) {
+    return jdbc.sql("SELECT * FROM certification WHERE corporate_number = ? ORDER BY serial")
+        .param(corporateNumber).query(CertificationRegister::map).list();
+  }
+
   public Optional<Certification> findByApplication(String applicationNumber) {
     return jdbc.sql("SELECT * FROM certification WHERE application_number = ?")
         .param(applicationNumber).query(CertificationRegister::map).optional();
