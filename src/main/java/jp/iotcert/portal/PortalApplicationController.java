@@ -169,6 +169,7 @@ public class PortalApplicationController {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("categories", categories);
+    model.addAttribute("dateItem", DisclosureCatalogue.DISCLOSURE_DATE_ITEM);
     model.addAttribute("corporateNumber", company);
     model.addAttribute("renewalOf", renewalOf);
     model.addAttribute("draftId", draftId);

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -40,8 +41,12 @@ public class PortalController {
     return "portal/home";
   }
 
-  /** A signed-in account that is no provider's (staff use Tasklist), or a page of another company. */
-  @GetMapping(PortalPaths.FORBIDDEN)
+  /**
+   * A signed-in account that is no provider's (staff use Tasklist), or a page of another company. Any
+   * method: the access-denied handler forwards the refused request as it came, a form's POST included
+   * (a GET-only mapping answered those 405).
+   */
+  @RequestMapping(PortalPaths.FORBIDDEN)
   @ResponseStatus(HttpStatus.FORBIDDEN)
   public String forbidden() {
     return "portal/forbidden";

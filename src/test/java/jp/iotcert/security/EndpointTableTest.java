@@ -275,7 +275,7 @@ class EndpointTableTest extends ApiTestBase {
       //                                                                                     anon prov1 prov2 staff revw comm mgr  dlgt pay  admin
       row("GET /portal/login", "/portal/login",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
-      row("GET /portal/forbidden", "/portal/forbidden", // the refusal page itself
+      row("* /portal/forbidden", "/portal/forbidden", // the refusal page itself (any method: refused POSTs are forwarded to it)
           "403  403  403   403   403  403  403  403  403  403"),
       // Provider accounts only; staff and the rest sign in but are refused (they use Tasklist).
       row("GET /portal", "/portal",
