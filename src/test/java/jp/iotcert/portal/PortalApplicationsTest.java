@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.iotcert.api.ApiTestBase;
 import jp.iotcert.catalogue.DisclosureItem;
+import jp.iotcert.certification.CertificationService;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.PortalSession;
 import jp.iotcert.support.PortalSession.Upload;
 import jp.iotcert.support.TestApplications;
@@ -19,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The portal's application pages over real HTTP with a signed-in session (form login, CSRF), as a
@@ -31,6 +35,8 @@ class PortalApplicationsTest extends ApiTestBase {
 
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired CertificationService certifications;
+  @Autowired TransactionTemplate transactions;
 
   private PortalSession session(String user) {
     return PortalSession.of(http.getRootUri(), user, "demo");
@@ -111,6 +117,51 @@ class PortalApplicationsTest extends ApiTestBase {
     HttpResponse<byte[]> doc = p1.getBytes("/portal/applications/" + no + "/documents/" + docId);
     assertThat(doc.statusCode()).isEqualTo(200);
     assertThat(doc.body()).isEqualTo(TestApplications.PDF);
+  }
+
+  @Test
+  void aRenewalInItsWindowCarriesTheMarkUseSelfDeclarationAndAnotherCompanyCannotRenew() {
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    // Certified so that today lies in the renewal window (last day of validity in 44 days, 第12条1).
+    LocalDate certifiedOn = today.minusYears(2).plusDays(45);
+    String base = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "更新ポータルクラウド");
+    String cert = transactions.execute(s -> certifications.certify(new CertificationService.NewCertification(base,
+        TestApplications.PROVIDER1_NUMBER, "株式会社テスト", "更新ポータルクラウド", "更新前の説明", null, certifiedOn,
+        certifiedOn, json.valueToTree(TestApplications.fullDisclosure(catalogue)).toString(),
+        "[{\"itemId\":\"B-09\",\"reason\":\"非上場のため\"}]"))).certificationNumber();
+    PortalSession p1 = session("provider1");
+    assertThat(p1.get("/portal/applications").body()).contains("更新申請を受け付けている認定", cert + " 更新ポータルクラウド の更新申請");
+
+    String path = "/portal/applications/new?renewalOf=" + cert.replace(" ", "%20");
+    HttpResponse<String> form = p1.get(path);
+    assertThat(form.statusCode()).isEqualTo(200);
+    // Started from the certification: its service and disclosure, its withheld item ticked again.
+    assertThat(form.body()).contains("認定の更新申請（認定番号 " + cert + "）", "value=\"更新ポータルクラウド\"",
+        ">更新前の説明</textarea>", "認定マークの使用に関する自己申告", "name=\"renewalOf\" value=\"" + cert + "\"");
+    assertThat(form.body()).containsPattern("id=\"withhold-B-09\"[^>]*checked");
+
+    Map<String, String> filled = filledForm("更新ポータルクラウド");
+    filled.put("renewalOf", cert);
+    HttpResponse<String> undeclared = p1.postMultipart("/portal/applications", filled);
+    assertThat(undeclared.statusCode()).isEqualTo(400);
+    assertField(undeclared.body(), "markUse-compliant", "自己申告（第10条第7項）が必要です");
+
+    filled.put("markUse.compliant", "yes");
+    filled.put("markUse.statement", "認定マークは検証用URLへのリンクを付けて表示してきました。");
+    String no = applicationNumber(p1.postMultipart("/portal/applications", filled));
+    JsonNode stored = get("staff1", "/api/applications/" + no).getBody();
+    assertThat(stored.get("type").asText()).isEqualTo("RENEWAL");
+    assertThat(stored.get("certificationNumber").asText()).isEqualTo(cert);
+    assertThat(p1.get("/portal/applications").body()).contains(no, "更新");
+
+    // provider2 cannot renew provider1's certification: refused with the reason, nothing shown of it.
+    HttpResponse<String> foreign = session("provider2").get(path);
+    assertThat(foreign.statusCode()).isEqualTo(409);
+    assertThat(foreign.body()).contains("見つかりません").doesNotContain("更新ポータルクラウド");
+    // A second renewal of the same certification is refused with the reason.
+    HttpResponse<String> twice = p1.get(path);
+    assertThat(twice.statusCode()).isEqualTo(409);
+    assertThat(twice.body()).contains("審査中の更新申請");
   }
 
   @Test
