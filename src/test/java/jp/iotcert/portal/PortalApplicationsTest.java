@@ -18,7 +18,10 @@ import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.PortalSession;
 import jp.iotcert.support.PortalSession.Upload;
 import jp.iotcert.support.TestApplications;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import jp.iotcert.identity.Groups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +40,7 @@ class PortalApplicationsTest extends ApiTestBase {
   @Autowired JdbcClient jdbc;
   @Autowired CertificationService certifications;
   @Autowired TransactionTemplate transactions;
+  @Autowired IdentityService identityService;
 
   private PortalSession session(String user) {
     return PortalSession.of(http.getRootUri(), user, "demo");
@@ -162,6 +166,32 @@ class PortalApplicationsTest extends ApiTestBase {
     HttpResponse<String> twice = p1.get(path);
     assertThat(twice.statusCode()).isEqualTo(409);
     assertThat(twice.body()).contains("審査中の更新申請");
+  }
+
+  @Test
+  void anAccountNotYetBoundToACompanyIsToldSoAndActsForNone() {
+    // A provider account the secretariat has not bound to a corporate number yet (no provider_account row).
+    String user = "unbound" + (System.nanoTime() % 1_000_000);
+    User account = identityService.newUser(user);
+    account.setFirstName("未確認");
+    account.setLastName("事業者");
+    account.setPassword("demo");
+    identityService.saveUser(account);
+    identityService.createMembership(user, Groups.PROVIDER);
+    String no = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "未紐付け確認クラウド");
+    PortalSession unbound = session(user);
+
+    for (String path : List.of("/portal/applications", "/portal/applications/new", "/portal/applications/" + no)) {
+      HttpResponse<String> page = unbound.get(path);
+      assertThat(page.statusCode()).as(path).isEqualTo(403);
+      assertThat(page.body()).as(path).contains("法人番号との紐付けの確認を待っています").doesNotContain(no);
+    }
+    int before = applicationsOf(TestApplications.PROVIDER1_NUMBER);
+    assertThat(unbound.postMultipart("/portal/applications", filledForm("未紐付け確認クラウド"),
+        pdf("registryCertificate", "t.pdf")).statusCode()).isEqualTo(403);
+    assertThat(applicationsOf(TestApplications.PROVIDER1_NUMBER)).isEqualTo(before);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE submitted_by = ?").param(user).query(Integer.class)
+        .single()).isZero();
   }
 
   @Test
