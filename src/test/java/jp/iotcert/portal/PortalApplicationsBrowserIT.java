@@ -93,7 +93,7 @@ class PortalApplicationsBrowserIT {
     browser.findElement(By.id("withhold-B-09")).click();
     type("withholdReason-B-09", "非上場のため売上高は公表を控えたい");
     browser.findElement(By.id("registryCertificate")).sendKeys(pdf.toAbsolutePath().toString());
-    noSidewaysScrolling();
+    readableWithoutSidewaysScrolling();
     navigate(browser.findElement(By.cssSelector("button[value=submit]")));
 
     // The mistake is shown next to its field, linked from the summary; the values typed are kept.
@@ -107,7 +107,7 @@ class PortalApplicationsBrowserIT {
     assertThat(browser.findElement(By.id("service-name")).getAttribute("value")).isEqualTo(serviceName);
     assertThat(browser.findElement(By.id("withhold-B-09")).isSelected()).isTrue();
     assertThat(summary.getText()).contains("添付ファイルは保存されていません");
-    noSidewaysScrolling();
+    readableWithoutSidewaysScrolling();
     screenshot(shot + "-error");
 
     email.clear();
@@ -121,20 +121,20 @@ class PortalApplicationsBrowserIT {
     assertThat(browser.findElement(By.id("fee-amount")).getText()).isEqualTo("100,000円");
     assertThat(browser.findElement(By.id("fee-due")).getText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
     assertThat(browser.findElement(By.id("payment-instructions")).getText()).contains("お振り込みください");
-    noSidewaysScrolling();
+    readableWithoutSidewaysScrolling();
     screenshot(shot + "-submitted");
 
     navigate(browser.findElement(By.linkText("申請一覧へ")));
     WebElement row = browser.findElements(By.cssSelector("#applications tbody tr")).stream()
         .filter(r -> r.getText().contains(number)).findFirst().orElseThrow();
     assertThat(row.getText()).contains(serviceName, "新規", "手数料の納付 100,000円");
-    noSidewaysScrolling();
+    readableWithoutSidewaysScrolling();
     screenshot(shot + "-list");
 
     navigate(row.findElement(By.linkText(number)));
     assertThat(browser.findElement(By.id("status")).getText()).contains("受付済み");
     assertThat(browser.findElement(By.id("documents")).getText()).contains(pdf.getFileName().toString());
-    noSidewaysScrolling();
+    readableWithoutSidewaysScrolling();
   }
 
   private void login() {
@@ -151,8 +151,28 @@ class PortalApplicationsBrowserIT {
     field.sendKeys(text);
   }
 
-  /** Nothing is wider than the window (phones must not scroll sideways). */
-  private void noSidewaysScrolling() {
+  /**
+   * Nothing is wider than the window (phones must not scroll sideways), the page has one h1, and
+   * every text has at least 4.5:1 contrast against its background (WCAG 2.1 AA, as RegistryPagesBrowserIT).
+   */
+  private void readableWithoutSidewaysScrolling() {
+    assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+    @SuppressWarnings("unchecked")
+    java.util.List<String> low = (java.util.List<String>) browser.executeScript("""
+        const lum = c => { const m = c.match(/[\\d.]+/g).map(Number);
+          const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+          return 0.2126 * f(m[0]) + 0.7152 * f(m[1]) + 0.0722 * f(m[2]); };
+        const bg = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
+          const m = c.match(/[\\d.]+/g); if (m && (m.length < 4 || Number(m[3]) > 0)) return c; } return 'rgb(255, 255, 255)'; };
+        const low = [];
+        document.querySelectorAll('body *').forEach(el => {
+          if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
+          const a = lum(getComputedStyle(el).color), b = lum(bg(el));
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          if (ratio < 4.5) low.push(el.tagName + ' ' + ratio.toFixed(2) + ' ' + el.textContent.trim().slice(0, 30));
+        });
+        return low;""");
+    assertThat(low).as("text below 4.5:1 contrast on %s", browser.getCurrentUrl()).isEmpty();
     Object wider = ((JavascriptExecutor) browser).executeScript(
         "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
     assertThat(wider).as("page wider than the window at %s", browser.getCurrentUrl()).isEqualTo(false);
