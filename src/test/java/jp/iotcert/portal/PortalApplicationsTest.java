@@ -279,6 +279,13 @@ class PortalApplicationsTest extends ApiTestBase {
     assertThat(p1.get("/portal/applications/new?draft=" + draftId).statusCode()).isEqualTo(404);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM application_draft WHERE id = ?").param(draftId).query(Integer.class).single())
         .isZero();
+
+    // A draft the company no longer wants is deleted from the list.
+    String other = p1.postMultipart("/portal/applications", Map.of("service.name", "不要な下書き", "action", "draft"))
+        .headers().firstValue("Location").orElseThrow().replaceAll(".*draft=", "");
+    HttpResponse<String> deleted = p1.postForm("/portal/applications/drafts/" + other + "/delete", Map.of());
+    assertThat(deleted.statusCode()).isEqualTo(302);
+    assertThat(p1.get("/portal/applications").body()).contains("下書きを削除しました").doesNotContain("不要な下書き");
   }
 
   @Test
