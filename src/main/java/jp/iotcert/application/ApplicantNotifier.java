@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.notice.NoticeService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,10 +22,12 @@ public class ApplicantNotifier {
   private final NoticeService notices;
   private final PublishedDisclosure published;
   private final WithholdingJudgements withholding;
+  private final String publicBaseUrl;
 
   public ApplicantNotifier(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
       CertificationRegister register, NoticeService notices, PublishedDisclosure published,
-      WithholdingJudgements withholding) {
+      WithholdingJudgements withholding, @Value("${iotcert.public-base-url}") String publicBaseUrl) {
+    this.publicBaseUrl = publicBaseUrl;
     this.applications = applications;
     this.fees = fees;
     this.supplements = supplements;
@@ -46,6 +49,8 @@ public class ApplicantNotifier {
     values.put("applicationNumber", a.applicationNumber());
     values.put("providerName", a.providerName());
     values.put("serviceName", a.serviceName());
+    // The application's page on the applicants' portal, where the applicant answers what a notice asks.
+    values.put("portalUrl", publicBaseUrl + "/portal/applications/" + a.applicationNumber());
     values.put("applicationDate", a.applicationDate().toString());
     values.put("feeAmount", Long.toString(a.feeAmount()));
     values.put("feePaid", Long.toString(fees.paid(applicationNumber)));

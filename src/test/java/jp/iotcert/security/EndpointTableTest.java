@@ -359,6 +359,41 @@ class EndpointTableTest extends ApiTestBase {
           "/portal/certifications/{cert}/investigations/{investigation}/explanations",
           (f, c) -> new PortalSession.Multipart(Map.of("explanation", "書類を添えて説明します"),
               List.of(new PortalSession.Upload("documents", "説明資料.pdf", "application/pdf", TestApplications.PDF))),
+          "login ok  404   403   403  403  403  403  login 403"),
+      // Applications (issue 12): the company's own; another company's application is unknown (404).
+      row("GET /portal/applications", "/portal/applications",
+          "login ok  ok    403   403  403  403  403  login 403"),
+      row("GET /portal/applications/new", "/portal/applications/new",
+          "login ok  ok    403   403  403  403  403  login 403"),
+      // An empty form: answered with its errors (400), nothing stored.
+      row("POST /portal/applications multipart/form-data", "/portal/applications",
+          (f, c) -> new PortalSession.Multipart(Map.of("action", "submit"), List.of()),
+          "login ok  ok    403   403  403  403  403  login 403"),
+      // No such draft for either company (PortalApplicationsTest: provider2 cannot delete provider1's).
+      row("POST /portal/applications/drafts/{draftId}/delete", "/portal/applications/drafts/no-such-draft/delete",
+          "login 404 404   403   403  403  403  403  login 403"),
+      row("GET /portal/applications/{applicationNumber}", "/portal/applications/{app}",
+          "login ok  404   403   403  403  403  403  login 403"),
+      row("GET /portal/applications/{applicationNumber}/submitted", "/portal/applications/{app}/submitted",
+          "login ok  404   403   403  403  403  403  login 403"),
+      row("GET /portal/applications/{applicationNumber}/notices/{noticeId}.pdf",
+          "/portal/applications/{app}/notices/{appNotice}.pdf",
+          "login ok  404   403   403  403  403  403  login 403"),
+      row("GET /portal/applications/{applicationNumber}/documents/{documentId}",
+          "/portal/applications/{app}/documents/{appDoc}",
+          "login ok  404   403   403  403  403  403  login 403"),
+      // No supplement request open: provider1 is told so (409); nothing is stored.
+      row("GET /portal/applications/{applicationNumber}/supplement", "/portal/applications/{app}/supplement",
+          "login ok  404   403   403  403  403  403  login 403"),
+      row("POST /portal/applications/{applicationNumber}/supplement multipart/form-data",
+          "/portal/applications/{app}/supplement",
+          (f, c) -> new PortalSession.Multipart(Map.of("message", "一覧表の補正"), List.of()),
+          "login ok  404   403   403  403  403  403  login 403"),
+      row("GET /portal/applications/{applicationNumber}/withdraw", "/portal/applications/{withdrawApp}/withdraw",
+          "login ok  404   403   403  403  403  403  login 403"),
+      // The API's row withdrew it already: provider1 is told it has ended (409).
+      row("POST /portal/applications/{applicationNumber}/withdraw", "/portal/applications/{withdrawApp}/withdraw",
+          json(Map.of("reason", "一覧表の確認")),
           "login ok  404   403   403  403  403  403  login 403"));
 
   @Autowired ApplicantNotifier applicantNotifier;
