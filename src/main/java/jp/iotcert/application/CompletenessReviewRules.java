@@ -26,4 +26,21 @@ public class CompletenessReviewRules {
           "補正依頼の内容は" + TaskInput.MAX_TEXT + "文字以内で入力してください。");
     }
   }
+
+  /**
+   * 第4条第1項第2号: when the corporate-number check did not confirm the applicant (not found, closed,
+   * differing, not answered, not configured), staff may find the documents complete only after
+   * confirming the corporation by the 登記事項証明書. If they cannot, they leave the documents
+   * incomplete and ask for a supplement (a current 登記事項証明書, or corrected name or address).
+   *
+   * @param corporateNumberConfirmed the check's result; null for an application started before the
+   *     check was modelled (no tick asked)
+   */
+  public void checkCorporation(boolean documentsComplete, Boolean corporateNumberConfirmed, boolean corporationVerified) {
+    if (documentsComplete && Boolean.FALSE.equals(corporateNumberConfirmed) && !corporationVerified) {
+      throw new FormRuleViolation(ApplicationProcess.CORPORATION_VERIFIED,
+          "国税庁の照会で法人の実在を確認できていません。登記事項証明書で確認してチェックを入れてください。"
+              + "確認できない場合は「揃っている」のチェックを外し、補正依頼の内容を記入してください。");
+    }
+  }
 }
