@@ -58,7 +58,14 @@ public final class ApplicationProcess {
   public static final String LOOKUP_ERROR = "corporateNumberLookupError";
   /** Staff's tick 「登記事項証明書で法人の実在を確認した」, required when the check did not confirm. */
   public static final String CORPORATION_VERIFIED = "corporationVerified";
-  /** Camunda Connect's http-connector output variables, read by the connector's output mapping. */
+  /**
+   * Camunda Connect's http-connector request parameters (inputs of the connector, which exist only
+   * in the connector's own variable scope: never process variables, never in history) and its
+   * response variables, read by the connector's output mapping.
+   */
+  public static final String CONNECTOR_URL = "url";
+  public static final String CONNECTOR_METHOD = "method";
+  public static final String CONNECTOR_HEADERS = "headers";
   public static final String CONNECTOR_RESPONSE = "response";
   public static final String CONNECTOR_STATUS_CODE = "statusCode";
 

@@ -73,6 +73,7 @@ public class CorporateNumberChecks {
         .params(userId, Timestamp.from(calendar.now()), applicationNumber).update();
   }
 
+  /** The latest check (an application is checked again after each supplement). */
   public Optional<Check> latest(String applicationNumber) {
     return jdbc.sql("""
         SELECT corporate_number, outcome, reasons, nta_name, nta_address, nta_close_date, checked_at,
@@ -84,7 +85,7 @@ public class CorporateNumberChecks {
             rs.getString("nta_name"), rs.getString("nta_address"), rs.getObject("nta_close_date", LocalDate.class),
             rs.getTimestamp("checked_at").toInstant(), rs.getString("verified_by"),
             rs.getTimestamp("verified_at") == null ? null : rs.getTimestamp("verified_at").toInstant()))
-        .optional();
+        .list().stream().findFirst();
   }
 
   /** Markdown for the staff's form 「申請書類を確認する」 (every value from outside as literal text). */
