@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
@@ -61,9 +62,24 @@ class CorporateNumberCheckUnconfiguredProcessTest extends ProcessTestBase {
     String taskId = task(no, "Task_CheckCompleteness").getId();
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("登記事項証明書で確認してチェック");
-    // Staff who cannot confirm the corporation ask for a supplement: no tick needed for that.
+    // Incomplete documents (here another document): a supplement, whatever the tick says.
     complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, false,
+        ApplicationProcess.CORPORATION_VERIFIED, true,
         ApplicationProcess.SUPPLEMENT_REQUEST, "3か月以内に発行された登記事項証明書を提出してください。"));
     assertThat(instance(no, ApplicationProcess.KEY)).isWaitingAt("Gateway_AwaitSupplement", "Task_AwaitFeePayment");
+
+    // After the supplement the corporation is checked again, and confirmed again by staff.
+    applicationService.supplement(no, new ApplicationService.SupplementRequest("新しい登記事項証明書を提出します。", null, null),
+        TestApplications.registryCertificate(), List.of());
+    runDueJobs(no);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM corporate_number_check WHERE application_number = ?").param(no)
+        .query(Integer.class).single()).isEqualTo(2);
+    String again = task(no, "Task_CheckCompleteness").getId();
+    assertThat(taskService.getVariable(again, ApplicationProcess.CORPORATION_VERIFIED)).isNull();
+    assertThatThrownBy(() -> taskService.complete(again, Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("登記事項証明書で確認してチェック");
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true,
+        ApplicationProcess.CORPORATION_VERIFIED, true));
+    assertThat(instance(no, ApplicationProcess.KEY)).isWaitingAt("Task_AwaitFeePayment");
   }
 }
