@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,16 @@ class CorporateNumberCheckProcessTest extends ProcessTestBase {
     assertThat(runtimeService.getVariable(pid(no), ApplicationProcess.LOOKUP_ERROR)).as("removed once recorded").isNull();
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pid(no)).count()).isZero();
     assertIdNowhereInTheProcessData(no);
+  }
+
+  @Test
+  void aBrokenConnectionGoesToStaffThroughTheBoundaryEvent() {
+    NTA.stubFor(get(urlPathEqualTo("/4/num")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    String no = submitted();
+    assertThat(instance(no, ApplicationProcess.KEY)).hasPassed("Event_LookupFailed")
+        .isWaitingAt("Task_CheckCompleteness", "Task_AwaitFeePayment");
+    assertThat(stored(no, "reasons")).startsWith("照会できませんでした（国税庁のWeb-APIに接続できません");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pid(no)).count()).isZero();
   }
 
   // ---------------------------------------------------------------------------------------------
