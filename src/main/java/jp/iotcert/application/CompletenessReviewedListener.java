@@ -29,8 +29,9 @@ public class CompletenessReviewedListener implements TaskListener {
         TaskInput.text(task, ApplicationProcess.SUPPLEMENT_REQUEST));
     Boolean confirmed = (Boolean) task.getVariable(ApplicationProcess.CORPORATE_NUMBER_CONFIRMED);
     boolean verified = Boolean.TRUE.equals(task.getVariable(ApplicationProcess.CORPORATION_VERIFIED));
-    rules.checkCorporation(complete, confirmed, verified);
-    if (complete && Boolean.FALSE.equals(confirmed)) {
+    boolean renewal = ApplicationProcess.TYPE_RENEWAL.equals(task.getVariable(ApplicationProcess.APPLICATION_TYPE));
+    rules.checkCorporation(complete, confirmed, verified, renewal);
+    if (complete && !renewal && Boolean.FALSE.equals(confirmed)) {
       corporateNumberChecks.verifiedByHand(ApplicationProcess.applicationNumber(task.getExecution()),
           TaskInput.actor(task));
     }

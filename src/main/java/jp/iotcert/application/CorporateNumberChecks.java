@@ -42,9 +42,10 @@ public class CorporateNumberChecks {
     this.calendar = calendar;
   }
 
-  /** One check as stored. */
+  /** One check as stored; {@code renewal}: of a renewal application (第12条), which needs no 登記事項証明書. */
   public record Check(String corporateNumber, Outcome outcome, List<String> reasons, String ntaName,
-      String ntaAddress, LocalDate ntaCloseDate, Instant checkedAt, String verifiedBy, Instant verifiedAt) {
+      String ntaAddress, LocalDate ntaCloseDate, Instant checkedAt, String verifiedBy, Instant verifiedAt,
+      boolean renewal) {
 
     public boolean confirmed() {
       return outcome == Outcome.CONFIRMED;
@@ -76,15 +77,17 @@ public class CorporateNumberChecks {
   /** The latest check (an application is checked again after each supplement). */
   public Optional<Check> latest(String applicationNumber) {
     return jdbc.sql("""
-        SELECT corporate_number, outcome, reasons, nta_name, nta_address, nta_close_date, checked_at,
-               verified_by, verified_at
-        FROM corporate_number_check WHERE application_number = ? ORDER BY id DESC""")
+        SELECT c.corporate_number, c.outcome, c.reasons, c.nta_name, c.nta_address, c.nta_close_date,
+               c.checked_at, c.verified_by, c.verified_at, a.type
+        FROM corporate_number_check c JOIN application a ON a.application_number = c.application_number
+        WHERE c.application_number = ? ORDER BY c.id DESC""")
         .param(applicationNumber)
         .query((rs, row) -> new Check(rs.getString("corporate_number"), Outcome.valueOf(rs.getString("outcome")),
             rs.getString("reasons") == null ? List.of() : List.of(rs.getString("reasons").split("\n")),
             rs.getString("nta_name"), rs.getString("nta_address"), rs.getObject("nta_close_date", LocalDate.class),
             rs.getTimestamp("checked_at").toInstant(), rs.getString("verified_by"),
-            rs.getTimestamp("verified_at") == null ? null : rs.getTimestamp("verified_at").toInstant()))
+            rs.getTimestamp("verified_at") == null ? null : rs.getTimestamp("verified_at").toInstant(),
+            ApplicationType.valueOf(rs.getString("type")) == ApplicationType.RENEWAL))
         .list().stream().findFirst();
   }
 
@@ -103,7 +106,10 @@ public class CorporateNumberChecks {
     } else {
       text.append("\n");
       check.reasons().forEach(r -> text.append("- ").append(Markdown.inline(r)).append("\n"));
-      text.append("\n**登記事項証明書で法人の実在（名称・所在地・閉鎖されていないこと）を確認してください。**");
+      text.append(check.renewal()
+          ? "\n更新申請のため登記事項証明書は求めません。閉鎖や名称・所在地の違いがあれば、事業の譲渡・合併等による"
+              + "失効（第9条第2項）や変更の届出（第13条）に当たらないか確認してください。"
+          : "\n**登記事項証明書で法人の実在（名称・所在地・閉鎖されていないこと）を確認してください。**");
     }
     return Markdown.clip(text.toString(), FORM_TEXT_LIMIT);
   }
