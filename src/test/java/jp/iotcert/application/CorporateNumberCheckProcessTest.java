@@ -204,7 +204,9 @@ class CorporateNumberCheckProcessTest extends ProcessTestBase {
     }
     assertThat(values).as("recorded variables").isNotEmpty()
         .anySatisfy(v -> assertThat(v).startsWith(ApplicationProcess.CORPORATE_NUMBER_CHECK_TEXT))
-        .noneMatch(v -> v.contains(APPLICATION_ID));
+        .noneMatch(v -> v.contains(APPLICATION_ID))
+        // The connector's inputs stay in the connector's own scope: no process variable, no history.
+        .noneMatch(v -> v.startsWith(ApplicationProcess.CONNECTOR_URL + "="));
     assertThat(String.join("\n", values)).doesNotContain(APPLICATION_ID);
   }
 
