@@ -44,6 +44,31 @@ public final class ApplicationProcess {
    */
   public static final String SUPPLEMENT_SUMMARY = "supplementSummary";
 
+  // Variables: the corporate-number existence check (第4条第1項第2号), before the completeness check
+  /**
+   * The connector task 「法人番号を国税庁に照会する」's output: the NTA's answer reduced to what is compared
+   * ({@link jp.iotcert.corporatenumber.NtaAnswer}); removed once compared.
+   */
+  public static final String CORPORATE_NUMBER_ANSWER = "corporateNumberAnswer";
+  /** True when the NTA's record confirmed the applicant; false otherwise (the staff then check by hand). */
+  public static final String CORPORATE_NUMBER_CONFIRMED = "corporateNumberConfirmed";
+  /** Markdown for 「申請書類を確認する」: the check's outcome, the NTA's record and the reasons. */
+  public static final String CORPORATE_NUMBER_CHECK_TEXT = "corporateNumberCheckText";
+  /** The boundary event 「照会できない」's error message (Japanese, without the application id). */
+  public static final String LOOKUP_ERROR = "corporateNumberLookupError";
+  /** Staff's tick 「登記事項証明書で法人の実在を確認した」, required when the check did not confirm. */
+  public static final String CORPORATION_VERIFIED = "corporationVerified";
+  /**
+   * Camunda Connect's http-connector request parameters (inputs of the connector, which exist only
+   * in the connector's own variable scope: never process variables, never in history) and its
+   * response variables, read by the connector's output mapping.
+   */
+  public static final String CONNECTOR_URL = "url";
+  public static final String CONNECTOR_METHOD = "method";
+  public static final String CONNECTOR_HEADERS = "headers";
+  public static final String CONNECTOR_RESPONSE = "response";
+  public static final String CONNECTOR_STATUS_CODE = "statusCode";
+
   // Variables: fee (第5条)
   public static final String FEE_AMOUNT = "feeAmount";
   public static final String FEE_REMINDER_AT = "feeReminderAt";

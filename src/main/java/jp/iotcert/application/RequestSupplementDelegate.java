@@ -31,5 +31,7 @@ public class RequestSupplementDelegate implements JavaDelegate {
     // The next check starts afresh: no pre-filled answer, and no old request sent again.
     execution.removeVariable(ApplicationProcess.DOCUMENTS_COMPLETE);
     execution.removeVariable(ApplicationProcess.SUPPLEMENT_REQUEST);
+    // The corporation is confirmed again against the next check's result (a supplement may change it).
+    execution.removeVariable(ApplicationProcess.CORPORATION_VERIFIED);
   }
 }

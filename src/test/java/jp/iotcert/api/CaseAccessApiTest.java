@@ -58,7 +58,7 @@ class CaseAccessApiTest extends ApiTestBase {
 
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(no)
         .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId();
-    taskService.complete(taskId, Map.of("documentsComplete", true));
+    taskService.complete(taskId, Map.of("documentsComplete", true, "corporationVerified", true));
     runJobs(no);
     postWithToken(DEMO_PAYMENT_TOKEN, "/api/applications/" + no + "/payments", Map.of("amount", 100000,
         "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "ACCESS-" + no));
@@ -82,7 +82,7 @@ class CaseAccessApiTest extends ApiTestBase {
     assertThat(get("reviewer1", "/engine-rest/task?processInstanceBusinessKey=" + no).getBody()).isEmpty();
     assertThat(get("staff1", "/engine-rest/task?processInstanceBusinessKey=" + no).getBody()).hasSize(1);
     ResponseEntity<JsonNode> foreign = postJson("reviewer1", "/engine-rest/task/" + taskId + "/complete",
-        Map.of("variables", Map.of("documentsComplete", Map.of("value", true))));
+        Map.of("variables", Map.of("documentsComplete", Map.of("value", true), "corporationVerified", Map.of("value", true))));
     assertThat(foreign.getStatusCode().value()).isEqualTo(403);
     assertThat(postJson("delegate1x", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "x"))
         .getStatusCode().value()).isEqualTo(401);

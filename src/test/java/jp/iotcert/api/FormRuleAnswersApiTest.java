@@ -138,7 +138,7 @@ class FormRuleAnswersApiTest extends ApiTestBase {
   /** Completeness, fee and a conforming review, as the people would; returns the decision task's id. */
   private String atDecision(String no) {
     runJobs(no);
-    taskService.complete(task(no, "Task_CheckCompleteness").getId(), Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    taskService.complete(task(no, "Task_CheckCompleteness").getId(), Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     String today = LocalDate.now(BusinessCalendar.ZONE).toString();
     assertThat(postJson("staff1", "/api/applications/" + no + "/payments",
         Map.of("amount", 100000, "paidOn", today, "reference", "PAY-" + no)).getStatusCode().value()).isEqualTo(201);

@@ -38,7 +38,7 @@ class WithholdingApiTest extends ApiTestBase {
     runJobs(no);
     taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(no)
         .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId(),
-        Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+        Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     assertThat(postJson("staff1", "/api/applications/" + no + "/payments", Map.of("amount", 100000,
         "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "PAY-" + no))
         .getStatusCode().value()).isEqualTo(201);

@@ -65,7 +65,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         .containsEntry(ApplicationProcess.REFUSAL_GROUND, false);
     assertThat(task(no, "Task_CheckCompleteness")).hasCandidateGroup("staff");
 
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     assertThat(pi).isWaitingAt("Task_AwaitFeePayment");
 
     applicationService.pay(no, new ApplicationService.PaymentRequest(100_000L, today, "BANK-0001"));
@@ -226,7 +226,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         .isEqualTo(runtimeService.getVariable(pi.getId(), ApplicationProcess.FEE_DUE_AT))
         .isEqualTo(BusinessCalendar.endOf(application.feeDueOn()));
 
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     assertThat(pi).hasPassed("Task_RequestSupplement").isWaitingAt("Gateway_AwaitSupplement");
     assertThat(applications.get(no).status()).isEqualTo(ApplicationStatus.SUPPLEMENT_REQUESTED);
     Job deadline = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
@@ -731,7 +731,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     LocalDate today = LocalDate.of(2026, 12, 1);
     clockAt(today);
     String no = submitComplete(TestApplications.PROVIDER1_NUMBER, serviceName).applicationNumber();
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     applicationService.pay(no, new ApplicationService.PaymentRequest(100_000L, today, "PAY-" + serviceName));
     assertThat(instance(no, KEY)).isWaitingAt("Task_ReviewApplication");
     return no;

@@ -64,7 +64,7 @@ abstract class EndToEndScenario {
     String serviceName = "E2Eサービス " + System.nanoTime();
     String no = submitOverHttp("provider1", TestApplications.PROVIDER1_NUMBER, serviceName);
 
-    work("staff1", no, "Task_CheckCompleteness", Map.of("documentsComplete", true));
+    work("staff1", no, "Task_CheckCompleteness", Map.of("documentsComplete", true, "corporationVerified", true));
     // The payment system with its own token (the demo profile's).
     HttpHeaders paymentSystem = new HttpHeaders();
     paymentSystem.setBearerAuth("demo-payment-token-not-for-production");
@@ -243,7 +243,7 @@ abstract class EndToEndScenario {
       ClockUtil.setCurrentTime(Date.from(revokedOn.plusYears(1).atTime(10, 0)
           .atZone(BusinessCalendar.ZONE).toInstant()));
       String accepted = submitOverHttp("provider2", p2, serviceName);
-      work("staff1", accepted, "Task_CheckCompleteness", Map.of("documentsComplete", true));
+      work("staff1", accepted, "Task_CheckCompleteness", Map.of("documentsComplete", true, "corporationVerified", true));
       assertThat(exchange("provider2", HttpMethod.GET, "/api/applications/" + accepted, null, null).getBody()
           .get("status").asText()).isNotEqualTo("REFUSED");
     } finally {

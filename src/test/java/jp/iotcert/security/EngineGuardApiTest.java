@@ -281,7 +281,7 @@ class EngineGuardApiTest extends ApiTestBase {
   /** Completeness, fee and a conforming review, as the people would; returns the decision task's id. */
   private String atDecision(String no) {
     runJobs(no);
-    taskService.complete(task(no, "Task_CheckCompleteness").getId(), Map.of("documentsComplete", true));
+    taskService.complete(task(no, "Task_CheckCompleteness").getId(), Map.of("documentsComplete", true, "corporationVerified", true));
     String today = LocalDate.now(BusinessCalendar.ZONE).toString();
     assertThat(postJson("staff1", "/api/applications/" + no + "/payments",
         Map.of("amount", 100000, "paidOn", today, "reference", "PAY-" + no)).getStatusCode().value()).isEqualTo(201);

@@ -119,7 +119,7 @@ public abstract class ProcessTestBase {
 
   /** Staff find the application complete and the fee is paid: the application waits for its review. */
   protected void passCompletenessAndFee(String applicationNumber, LocalDate paidOn) {
-    complete(applicationNumber, "Task_CheckCompleteness", Map.of("documentsComplete", true));
+    complete(applicationNumber, "Task_CheckCompleteness", Map.of("documentsComplete", true, "corporationVerified", true));
     applicationService.pay(applicationNumber, new ApplicationService.PaymentRequest(100_000L, paidOn, "PAY-" + applicationNumber));
   }
 

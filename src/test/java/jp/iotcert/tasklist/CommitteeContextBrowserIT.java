@@ -80,7 +80,7 @@ class CommitteeContextBrowserIT {
         "委員会表示確認", TestApplications.fullDisclosure(catalogue)), TestApplications.registryCertificate(),
         List.of()).applicationNumber();
     Jobs.runDue(runtimeService, managementService, no);
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L, LocalDate.now(BusinessCalendar.ZONE),
         "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);

@@ -328,7 +328,7 @@ class FormGalleryBrowserIT {
   }
 
   private void passCompletenessAndFee(String no) {
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L, today, "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);
   }

@@ -179,7 +179,7 @@ class FormRuleBrowserIT {
 
   private void atDecision(String no, Map<String, Object> reviewVariables) {
     Jobs.runDue(runtimeService, managementService, no);
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L,
         LocalDate.now(BusinessCalendar.ZONE), "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);

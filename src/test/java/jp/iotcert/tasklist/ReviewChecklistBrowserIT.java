@@ -83,7 +83,7 @@ class ReviewChecklistBrowserIT {
         "チェックリスト確認", TestApplications.fullDisclosure(catalogue)), TestApplications.registryCertificate(),
         List.of()).applicationNumber();
     Jobs.runDue(runtimeService, managementService, no);
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L, LocalDate.now(BusinessCalendar.ZONE),
         "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);
@@ -139,7 +139,7 @@ class ReviewChecklistBrowserIT {
             new ApplicationRequest.WithheldItem("B-10", "経常利益は競争上の秘密")), null, null),
         TestApplications.registryCertificate(), List.of()).applicationNumber();
     Jobs.runDue(runtimeService, managementService, no);
-    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true));
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true, ApplicationProcess.CORPORATION_VERIFIED, true));
     applications.pay(no, new ApplicationService.PaymentRequest(100_000L, LocalDate.now(BusinessCalendar.ZONE),
         "PAY-" + no));
     Jobs.runDue(runtimeService, managementService, no);

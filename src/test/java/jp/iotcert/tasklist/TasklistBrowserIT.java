@@ -85,12 +85,17 @@ class TasklistBrowserIT {
 
     By checkbox = By.xpath("//label[contains(.,'揃っている')]/ancestor::*[contains(@class,'fjs-form-field')]//input[@type='checkbox']");
     wait.until(ExpectedConditions.presenceOfElementLocated(checkbox));
-    assertThat(browser.getPageSource()).contains(no).contains("自動点検の結果").contains("登記事項証明書（touki.pdf）");
+    assertThat(browser.getPageSource()).contains(no).contains("自動点検の結果").contains("登記事項証明書（touki.pdf）")
+        .contains("照会は設定されていません");
 
-    // Claim (the form stays disabled until then), tick, complete.
+    // Claim (the form stays disabled until then), tick, complete. Without the NTA check (the tests'
+    // default), complete documents also need the tick that the 登記事項証明書 shows the corporation.
     clickText(wait, "引き受ける");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
     click(wait.until(ExpectedConditions.elementToBeClickable(checkbox)));
+    By verified = By.xpath("//label[contains(.,'法人の実在を確認した')]/ancestor::*[contains(@class,'fjs-form-field')]"
+        + "//input[@type='checkbox']");
+    click(wait.until(ExpectedConditions.elementToBeClickable(verified)));
     clickText(wait, "完了");
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
