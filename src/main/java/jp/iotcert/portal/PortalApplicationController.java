@@ -406,7 +406,7 @@ public class PortalApplicationController {
         errors.add("disclosure-" + item.itemId(), text, summaryText("disclosure-" + item.itemId(), text));
         continue;
       }
-      disclosure.add(new DisclosureValue(item.itemId(), value.strip()));
+      disclosure.add(new DisclosureValue(item.itemId(), PortalDates.disclosureValue(item.itemId(), value)));
       order.add(item.itemId());
     }
     List<FieldError> documentErrors = new ArrayList<>();

@@ -171,7 +171,7 @@ public final class PortalApplicationForm {
     for (DisclosureItem item : catalogue.all()) {
       String value = get("disclosure." + item.itemId());
       if (!value.isBlank()) {
-        disclosure.add(new DisclosureValue(item.itemId(), value.strip()));
+        disclosure.add(new DisclosureValue(item.itemId(), PortalDates.disclosureValue(item.itemId(), value)));
         disclosed.add(item.itemId());
       }
       String reason = get("withholdReason." + item.itemId());

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.FormRuleViolation;
 
@@ -35,6 +36,24 @@ final class PortalDates {
       return DateRules.formDate(field, iso);
     } catch (FormRuleViolation e) {
       throw new IllegalArgumentException(UNREADABLE, e);
+    }
+  }
+
+  /**
+   * A disclosure value as the API stores it: the disclosure date (B-01) typed as 2026/12/10 becomes
+   * 2026-12-10; any other item, or a date that cannot be read, stays as typed (the application's rules
+   * then refuse an unreadable disclosure date next to its field).
+   */
+  static String disclosureValue(String itemId, String typed) {
+    String value = typed.strip();
+    if (!DisclosureCatalogue.DISCLOSURE_DATE_ITEM.equals(itemId)) {
+      return value;
+    }
+    try {
+      LocalDate date = read(itemId, value);
+      return date == null ? value : date.toString();
+    } catch (IllegalArgumentException e) {
+      return value;
     }
   }
 

@@ -24,6 +24,8 @@ import jp.iotcert.support.PortalAccounts;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.support.TestSmtp;
 import jp.iotcert.tasklist.Chromium;
+import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,7 @@ class PortalJourneyBrowserIT {
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   @Autowired ObjectMapper json;
   @Autowired DisclosureCatalogue catalogue;
 
@@ -136,12 +139,10 @@ class PortalJourneyBrowserIT {
     type("contact-phone", "03-1234-5678");
     type("service-name", "ジャーニー見守りクラウド");
     type("service-description", "高齢者宅のセンサー情報を見守るクラウドサービス");
-    type("disclosure-B-01", "2026-11-01");
-    type("disclosure-B-05", "サービス開始 2021年4月");
-    type("disclosure-B-09", "売上高 3億円");
+    disclose(LocalDate.now(BusinessCalendar.ZONE).minusDays(3));
     browser.findElement(By.id("registryCertificate")).sendKeys(pdf.toAbsolutePath().toString());
     navigate(browser.findElement(By.cssSelector("button[value=submit]")));
-    assertThat(h1()).isEqualTo("申請を受け付けました");
+    assertThat(h1()).as("refused: %s", errorSummary()).isEqualTo("申請を受け付けました");
     String application = browser.findElement(By.id("application-number")).getText();
 
     // The secretariat asks for a supplement; the company sees the request on its page and answers it.
@@ -154,7 +155,7 @@ class PortalJourneyBrowserIT {
     type("message", "新しい登記事項証明書を添付します。");
     browser.findElement(By.id("registryCertificate")).sendKeys(pdf.toAbsolutePath().toString());
     navigate(button("補正を提出する"));
-    assertThat(main()).doesNotContain("補正の依頼内容");
+    assertThat(main()).contains("補正を提出しました。事務局が内容を確認します。").doesNotContain("補正の依頼内容");
 
     // Completeness, fee, review and decision on the secretariat's side.
     work("staff1", application, "Task_CheckCompleteness", completeness());
@@ -197,15 +198,13 @@ class PortalJourneyBrowserIT {
     type("contact-phone", "03-1234-5678");
     type("service-name", "ジャーニー旧台帳サービス");
     type("service-description", "旧台帳から移行したサービス");
-    type("disclosure-B-01", today.minusDays(3).toString());
-    type("disclosure-B-05", "サービス開始 2019年4月");
-    type("disclosure-B-09", "売上高 3億円");
+    disclose(today.minusDays(3));
     browser.findElement(By.id("markUse-compliant")).click();
     WebElement statement = browser.findElement(By.cssSelector("textarea[name='markUse.statement']"));
     statement.clear();
     statement.sendKeys("自社サイトのサービス紹介ページに認定マークを掲載し、検証用URLへリンクしています。");
     navigate(browser.findElement(By.cssSelector("button[value=submit]")));
-    assertThat(h1()).isEqualTo("申請を受け付けました");
+    assertThat(h1()).as("refused: %s", errorSummary()).isEqualTo("申請を受け付けました");
     String renewal = browser.findElement(By.id("application-number")).getText();
     open("/portal/applications");
     assertThat(browser.findElement(By.id("applications")).getText()).contains(renewal).contains("更新");
@@ -222,6 +221,13 @@ class PortalJourneyBrowserIT {
     }
     open("/portal/applications");
     assertThat(main()).doesNotContain(application).doesNotContain(renewal);
+  }
+
+  /** Every mandatory (必須) item of the catalogue, as a company's staff type them; B-01 is the disclosure date. */
+  private void disclose(LocalDate disclosedOn) {
+    catalogue.all().stream().filter(item -> item.mandatory()).forEach(item -> type("disclosure-" + item.itemId(),
+        item.itemId().equals("B-01") ? disclosedOn.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
+            : "当社の" + item.name() + "について記載します。"));
   }
 
   /** The completeness check as staff tick it once the documents are complete. */
@@ -268,7 +274,9 @@ class PortalJourneyBrowserIT {
 
   /** As Tasklist: the task in the user's list, claimed, its form submitted; then the async step after it. */
   private void work(String user, String businessKey, String taskKey, Map<String, Object> values) {
-    List<JsonNode> tasks = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+    List<JsonNode> tasks;
+    try {
+      tasks = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
       Jobs.runDue(runtimeService, managementService, businessKey);
       JsonNode found = exchange(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + businessKey
           + "&taskDefinitionKey=" + taskKey, null).getBody();
@@ -276,6 +284,10 @@ class PortalJourneyBrowserIT {
       found.forEach(list::add);
       return list;
     }, list -> !list.isEmpty());
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no " + taskKey + " for " + user + " in " + businessKey + "; the case waits at "
+          + waitingAt(businessKey), e);
+    }
     String id = tasks.get(0).get("id").asText();
     if (tasks.get(0).get("assignee").isNull()) {
       assertThat(exchange(user, HttpMethod.POST, "/engine-rest/task/" + id + "/claim", Map.of("userId", user))
@@ -288,6 +300,15 @@ class PortalJourneyBrowserIT {
     assertThat(submitted.getStatusCode().value()).as("%s completes %s: %s", user, taskKey, submitted.getBody())
         .isIn(200, 204);
     Jobs.runDue(runtimeService, managementService, businessKey);
+  }
+
+  /** Where the case's instances wait (for a failure's message). */
+  private String waitingAt(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+        .flatMap(p -> runtimeService.getActiveActivityIds(p.getId()).stream()).toList()
+        + " after " + historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+        .stream().flatMap(p -> historyService.createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+            .orderPartiallyByOccurrence().asc().list().stream()).map(a -> a.getActivityId()).toList();
   }
 
   private ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String path, Object body) {
@@ -308,6 +329,10 @@ class PortalJourneyBrowserIT {
 
   private void open(String path) {
     browser.get("http://localhost:" + port + path);
+  }
+
+  private String errorSummary() {
+    return browser.findElements(By.id("error-summary")).stream().map(WebElement::getText).findFirst().orElse("");
   }
 
   private String h1() {
