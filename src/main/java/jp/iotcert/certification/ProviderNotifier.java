@@ -1,5 +1,6 @@
 package jp.iotcert.certification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import jp.iotcert.notice.NoticeService;
@@ -7,6 +8,7 @@ import jp.iotcert.notice.NoticeText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriUtils;
 
 /** Notices to a certified provider, sent to the contact of the application behind the current certification. */
 @Service
@@ -15,10 +17,12 @@ public class ProviderNotifier {
   private final JdbcClient jdbc;
   private final NoticeService notices;
   private final String secretariat;
+  private final String publicBaseUrl;
 
   public ProviderNotifier(JdbcClient jdbc, NoticeService notices,
-      @Value("${iotcert.mail.from}") String secretariat) {
+      @Value("${iotcert.mail.from}") String secretariat, @Value("${iotcert.public-base-url}") String publicBaseUrl) {
     this.secretariat = secretariat;
+    this.publicBaseUrl = publicBaseUrl;
     this.jdbc = jdbc;
     this.notices = notices;
   }
@@ -32,6 +36,9 @@ public class ProviderNotifier {
     values.put("certificationNumber", c.certificationNumber());
     values.put("serviceName", c.serviceName());
     values.put("providerName", c.providerName());
+    // The certification's page on the applicants' portal, where the provider answers what a notice asks.
+    values.put("portalUrl", publicBaseUrl + "/portal/certifications/"
+        + UriUtils.encodePathSegment(c.certificationNumber(), StandardCharsets.UTF_8));
     values.put("validUntil", c.validUntil().toString());
     values.put("opensOn", Validity.renewalWindowOpens(c.validUntil()).toString());
     values.put("closesOn", Validity.renewalWindowCloses(c.validUntil()).toString());

@@ -52,7 +52,9 @@ class EmergencyProcessTest extends ProcessTestBase {
     assertThat(e.notificationId()).isNotNull();
     assertThat(emergencies.forNotification(e.notificationId())).isPresent();
     assertThat(register.events(no)).anySatisfy(ev -> assertThat(ev.event()).isEqualTo("EMERGENCY_OPENED"));
-    assertThat(latestNotice(no, "EMERGENCY_RECEIVED")).contains(e.id()).contains("7日ごと");
+    assertThat(latestNotice(no, "EMERGENCY_RECEIVED")).contains(e.id()).contains("7日ごと")
+        // where the provider reports: its certification's page in the portal, not an API call
+        .contains("/portal/certifications/" + no.replace(" ", "%20")).doesNotContain("/api/");
     ProcessInstance pi = instance(no, EmergencyProcess.KEY);
     assertThat(pi).isWaitingAt("Task_AssessEmergency");
     assertThat((Boolean) runtimeService.getVariable(pi.getId(), "notifiedPromptly")).isTrue();
