@@ -3,8 +3,6 @@ package jp.iotcert.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,18 +13,16 @@ import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.tasklist.Chromium;
+import jp.iotcert.support.Pages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -163,41 +159,16 @@ class PortalCertificationsBrowserIT {
 
   /** Clicks and waits until the next page has loaded (a mark on the old page's window is gone). */
   private void navigate(WebElement control) {
-    browser.executeScript("window.__previousPage = true;");
-    control.click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
-        browser.executeScript("return window.__previousPage === undefined && document.readyState === 'complete';")));
+    Pages.navigate(browser, control);
   }
 
   /** WCAG 2.1 AA: text at 4.5:1 or more against its nearest opaque background; one h1. */
   private void assertContrast() {
-    @SuppressWarnings("unchecked")
-    List<String> low = (List<String>) browser.executeScript("""
-        const lum = c => { const m = c.match(/[\\d.]+/g).map(Number);
-          const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-          return 0.2126 * f(m[0]) + 0.7152 * f(m[1]) + 0.0722 * f(m[2]); };
-        const bg = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
-          const m = c.match(/[\\d.]+/g); if (m && (m.length < 4 || Number(m[3]) > 0)) return c; } return 'rgb(255, 255, 255)'; };
-        const low = [];
-        document.querySelectorAll('body *').forEach(el => {
-          if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
-          const a = lum(getComputedStyle(el).color), b = lum(bg(el));
-          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-          if (ratio < 4.5) low.push(el.tagName + ' ' + ratio.toFixed(2) + ' ' + el.textContent.trim().slice(0, 30));
-        });
-        return low;""");
-    assertThat(low).as("text below 4.5:1 contrast on %s", browser.getCurrentUrl()).isEmpty();
-    assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+    Pages.assertContrast(browser);
   }
 
   /** A full-page PNG in target/screenshots for a person to look at (not compared). */
   private void shot(String name) throws java.io.IOException {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
-    Dimension before = browser.manage().window().getSize();
-    browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 6000)));
-    Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    browser.manage().window().setSize(before);
+    Pages.screenshot(browser, name);
   }
 }

@@ -24,6 +24,7 @@ import jp.iotcert.support.PortalAccounts;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.support.TestSmtp;
 import jp.iotcert.tasklist.Chromium;
+import jp.iotcert.support.Pages;
 import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,10 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -355,10 +354,6 @@ class PortalJourneyBrowserIT {
 
   /** Clicks and waits until the next page has loaded (a mark on the old page's window is gone). */
   private void navigate(WebElement control) {
-    browser.executeScript("window.__previousPage = true;");
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", control);
-    control.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
-        browser.executeScript("return window.__previousPage === undefined && document.readyState === 'complete';")));
+    Pages.navigate(browser, control);
   }
 }

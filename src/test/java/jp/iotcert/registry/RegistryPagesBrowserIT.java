@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import jp.iotcert.catalogue.DisclosureCatalogue;
@@ -14,17 +13,16 @@ import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.tasklist.Chromium;
+import jp.iotcert.support.Pages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -114,34 +112,12 @@ class RegistryPagesBrowserIT {
 
   /** WCAG 2.1 AA: every element with text has a contrast of at least 4.5:1 against its (nearest opaque) background. */
   private void assertContrast() {
-    @SuppressWarnings("unchecked")
-    List<String> low = (List<String>) browser.executeScript("""
-        const lum = c => { const m = c.match(/[\\d.]+/g).map(Number);
-          const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-          return 0.2126 * f(m[0]) + 0.7152 * f(m[1]) + 0.0722 * f(m[2]); };
-        const bg = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
-          const m = c.match(/[\\d.]+/g); if (m && (m.length < 4 || Number(m[3]) > 0)) return c; } return 'rgb(255, 255, 255)'; };
-        const low = [];
-        document.querySelectorAll('body *').forEach(el => {
-          if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
-          const a = lum(getComputedStyle(el).color), b = lum(bg(el));
-          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-          if (ratio < 4.5) low.push(el.tagName + ' ' + ratio.toFixed(2) + ' ' + el.textContent.trim().slice(0, 30));
-        });
-        return low;""");
-    assertThat(low).as("text below 4.5:1 contrast on %s", browser.getCurrentUrl()).isEmpty();
-    assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+    Pages.assertContrast(browser);
   }
 
   /** A full-page PNG in target/screenshots for a person to look at (not compared). */
   private void shot(String name) throws java.io.IOException {
-    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
-    Dimension before = browser.manage().window().getSize();
-    browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 6000)));
-    Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-    browser.manage().window().setSize(before);
+    Pages.screenshot(browser, name);
   }
 
   /** Clicks what leads to another page and waits until the old page is gone. */
@@ -151,10 +127,7 @@ class RegistryPagesBrowserIT {
    * page being replaced, it answered an unknown error instead of "stale".)
    */
   private void navigate(WebElement control) {
-    browser.executeScript("window.__previousPage = true;");
-    control.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
-        browser.executeScript("return window.__previousPage === undefined && document.readyState === 'complete';")));
+    Pages.navigate(browser, control);
   }
 
   private List<WebElement> rows() {

@@ -10,6 +10,7 @@ import jp.iotcert.account.AccountBindingProcess;
 import jp.iotcert.support.Jobs;
 import jp.iotcert.support.PortalAccounts;
 import jp.iotcert.support.TestSmtp;
+import jp.iotcert.support.Pages;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -148,8 +149,7 @@ class AccountBindingBrowserIT {
   }
 
   private void assertNoSidewaysScroll() {
-    Object wider = browser.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-    assertThat(wider).as("the page fits the phone's width").isEqualTo(Boolean.FALSE);
+    Pages.assertNoSidewaysScroll(browser);
   }
 
   private void clickText(WebDriverWait wait, String text) {
