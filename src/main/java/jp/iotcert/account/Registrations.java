@@ -88,6 +88,16 @@ public class Registrations {
     boolean idTaken = identityService.createUserQuery().userId(userId).count() > 0
         || jdbc.sql("SELECT COUNT(*) FROM account_registration WHERE user_id = ?").param(userId).query(Integer.class).single() > 0;
     boolean emailTaken = emailInUse(email);
+    Optional<PendingConfirmation> pending = pendingConfirmation(email);
+    if (pending.isPresent()) {
+      // The address waits for its confirmation (a lost or deleted mail is the usual reason to register
+      // again): a new link to the same registration, valid no longer than the first one, so a
+      // registration made with someone else's address still gives it back when its first link expires.
+      if (mayMail) {
+        resendConfirmation(pending.get());
+      }
+      return;
+    }
     if (idTaken || emailTaken) {
       if (mayMail) {
         mails.send(email, "【IoTクラウドサービス情報開示認定】事業者アカウントを登録できませんでした", (idTaken
@@ -118,6 +128,29 @@ public class Registrations {
           + mails.link("/portal/account/confirm/" + token) + "\n\n"
           + "確認の後、事務局が法人番号との紐付けを確認します。確認が済むと、申請や届出ができるようになります。\n");
     }
+  }
+
+  private record PendingConfirmation(String userId, String email, String contactName, Instant expiresAt) {}
+
+  private Optional<PendingConfirmation> pendingConfirmation(String email) {
+    return jdbc.sql("SELECT user_id, contact_name, registered_at FROM account_registration WHERE email = ? AND status = ?")
+        .params(email, EMAIL_PENDING)
+        .query((rs, row) -> new PendingConfirmation(rs.getString("user_id"), email, rs.getString("contact_name"),
+            rs.getTimestamp("registered_at").toInstant().plus(CONFIRMATION_LIFETIME)))
+        .optional().filter(p -> p.expiresAt().isAfter(calendar.now()));
+  }
+
+  private void resendConfirmation(PendingConfirmation p) {
+    tokens.spendAll(AccountTokens.Purpose.CONFIRM, p.userId());
+    String token = tokens.issue(AccountTokens.Purpose.CONFIRM, p.userId(), p.email(), null, null,
+        Duration.between(calendar.now(), p.expiresAt()));
+    mails.send(p.email(), "【IoTクラウドサービス情報開示認定】メールアドレスの確認（再送）", p.contactName() + " 様\n\n"
+        + "このメールアドレスでは、確認を待っている事業者アカウントの登録（ユーザーID: " + p.userId() + "）があります。\n"
+        + "ご自身の登録であれば、次のリンクを開いてメールアドレスを確認してください（" + shown(p.expiresAt())
+        + "まで有効、1回限り。以前にお送りしたリンクは使えなくなりました）。\n\n"
+        + mails.link("/portal/account/confirm/" + token) + "\n\n"
+        + "パスワードは最初の登録で設定したものです。お心当たりのない場合は、このメールを破棄してください。"
+        + "期限を過ぎると登録は取り消され、このメールアドレスで改めて登録できます。\n");
   }
 
   /** An address already used by an engine account or a registration still in progress. */

@@ -134,10 +134,18 @@ class AccountPortalTest extends ApiTestBase {
   void anUnconfirmedRegistrationHoldsNeitherItsIdNorItsAddressLongerThanItsLink() throws Exception {
     PortalSession anonymous = PortalSession.anonymous(root());
     PortalAccounts.register(anonymous, "squatting", PortalAccounts.newCorporateNumber(), "owner@example.co.jp");
-    PortalAccounts.mail(MAIL, "owner@example.co.jp", "メールアドレスの確認");
-    // Within the link's 24 hours the address is taken; the owner is told by mail.
+    String first = PortalAccounts.link(PortalAccounts.mail(MAIL, "owner@example.co.jp", "メールアドレスの確認"),
+        "/portal/account/confirm/");
+    // Within the link's 24 hours the address is taken; its owner gets a new link to the waiting
+    // registration (a lost mail is found again), and the first link no longer works.
     PortalAccounts.register(anonymous, "realowner", PortalAccounts.newCorporateNumber(), "owner@example.co.jp");
-    assertThat(Mails.text(PortalAccounts.mail(MAIL, "owner@example.co.jp", "登録できませんでした"))).contains("既に登録されています");
+    String again = Mails.text(PortalAccounts.mail(MAIL, "owner@example.co.jp", "メールアドレスの確認（再送）"));
+    assertThat(again).contains("ユーザーID: squatting").contains("お心当たりのない場合は");
+    String second = PortalAccounts.link(PortalAccounts.mail(MAIL, "owner@example.co.jp", "メールアドレスの確認（再送）"),
+        "/portal/account/confirm/");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(anonymous.get(first).statusCode()).isEqualTo(404);
+    assertThat(anonymous.get(second).statusCode()).isEqualTo(200);
     assertThat(identityService.createUserQuery().userId("realowner").count()).isZero();
 
     jdbc.sql("UPDATE account_registration SET registered_at = ? WHERE user_id = 'squatting'")
