@@ -84,6 +84,19 @@ class PortalApplicationsTest extends ApiTestBase {
   }
 
   @Test
+  void anUploadOverTheLimitIsAPortalPageInJapaneseAndNothingIsStored() {
+    PortalSession provider1 = session("provider1");
+    long before = jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+    byte[] huge = new byte[21 * 1024 * 1024];
+    var answer = provider1.postMultipart("/portal/applications", Map.of("action", "submit"),
+        new PortalSession.Upload("registryCertificate", "huge.pdf", "application/pdf", huge));
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(answer.body()).contains("ファイルが大きすぎます", "1ファイル10MBまで", "入力ページへ戻る");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
   void applyingWithDocumentsStoresTheApplicationAndConfirmsTheFeeToPay() {
     PortalSession p1 = session("provider1");
     HttpResponse<String> form = p1.get("/portal/applications/new");
