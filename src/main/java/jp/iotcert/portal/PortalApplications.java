@@ -12,6 +12,7 @@ import java.util.Optional;
 import jp.iotcert.application.Application;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.application.ApplicationRequest.WithheldItem;
+import jp.iotcert.application.ApplicationRepository;
 import jp.iotcert.application.ApplicationService;
 import jp.iotcert.application.ApplicationStatus;
 import jp.iotcert.application.RenewalRules;
@@ -40,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PortalApplications {
 
   private final ApplicationService applications;
+  private final ApplicationRepository repository;
   private final SupplementRequests supplements;
   private final PortalApplicationDrafts drafts;
   private final CertificationRegister register;
@@ -49,10 +51,11 @@ public class PortalApplications {
   private final BusinessCalendar calendar;
   private final ObjectMapper json;
 
-  public PortalApplications(ApplicationService applications, SupplementRequests supplements,
+  public PortalApplications(ApplicationService applications, ApplicationRepository repository, SupplementRequests supplements,
       PortalApplicationDrafts drafts, CertificationRegister register, RenewalRules renewalRules,
       DisclosureCatalogue catalogue, CurrentUser currentUser, BusinessCalendar calendar, ObjectMapper json) {
     this.applications = applications;
+    this.repository = repository;
     this.supplements = supplements;
     this.drafts = drafts;
     this.register = register;
@@ -71,9 +74,9 @@ public class PortalApplications {
   /** The company's applications, newest first. */
   @Transactional(readOnly = true)
   public List<Application> mine(String corporateNumber) {
-    // ApplicationService.list already limits a provider account to its company; filtered again so a
-    // portal page can never list another company's, whatever groups the account also has.
-    return applications.list().stream().filter(a -> a.corporateNumber().equals(corporateNumber)).toList();
+    // Asked for the company itself: the portal never lists another company's, whatever groups the
+    // account also has (ApplicationService.list would give a staff member every application).
+    return repository.list(corporateNumber);
   }
 
   /** One of the company's applications; another company's number is unknown, as a number that does not exist. */
