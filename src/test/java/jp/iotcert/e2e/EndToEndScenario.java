@@ -155,8 +155,53 @@ abstract class EndToEndScenario {
     }
     pool.shutdown();
     assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
-    List<Integer> serials = all.stream().map(n -> Integer.parseInt(n.substring(4, 8))).sorted().toList();
+    // Gap-free: the serials drawn under the counter's lock are consecutive.
+    List<Integer> serials = all.stream().map(n -> Integer.parseInt(n.substring(4, n.indexOf('-')))).sorted().toList();
     assertThat(serials.get(serials.size() - 1) - serials.get(0)).isEqualTo(threads * perThread - 1);
+  }
+
+  /**
+   * Application numbers come from a sequence without a lock (ApplicationNumbers): eight clients
+   * submitting at once over HTTP each get their own number, each stored with its own application.
+   */
+  @Test
+  void applicationNumbersStayUniqueUnderConcurrentSubmissions() throws Exception {
+    int threads = 8;
+    int perThread = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Map<String, String>>> results = new ArrayList<>();
+    String run = Long.toString(System.nanoTime());
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      results.add(pool.submit(() -> {
+        start.await();
+        Map<String, String> numbers = new HashMap<>();
+        for (int i = 0; i < perThread; i++) {
+          String serviceName = "並行申請 " + run + "-" + thread + "-" + i;
+          numbers.put(thread % 2 == 0
+              ? submitOverHttp("provider1", TestApplications.PROVIDER1_NUMBER, serviceName)
+              : submitOverHttp("provider2", TestApplications.PROVIDER2_NUMBER, serviceName), serviceName);
+        }
+        return numbers;
+      }));
+    }
+    start.countDown();
+    Map<String, String> all = new HashMap<>();
+    int answered = 0;
+    for (var result : results) {
+      Map<String, String> numbers = result.get(120, TimeUnit.SECONDS);
+      answered += numbers.size();
+      all.putAll(numbers);
+    }
+    pool.shutdown();
+    assertThat(answered).isEqualTo(threads * perThread);
+    assertThat(all).hasSize(threads * perThread); // no number answered twice
+    all.forEach((number, serviceName) -> {
+      assertThat(number).matches("A-\\d{4}-\\d{6,}");
+      assertThat(jdbc.sql("SELECT service_name FROM application WHERE application_number = ?").param(number)
+          .query(String.class).single()).isEqualTo(serviceName);
+    });
   }
 
 
