@@ -154,9 +154,11 @@ public class ApplicationService {
         CaseContext.renewalNote(c.certificationNumber(), c.validUntil(), request.markUseDeclaration())));
     variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(applicationDate.plus(feeReminderAfter)));
     variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
-    // 第12条: the renewal is decided before the certification's last day of validity.
-    variables.put(ApplicationProcess.RENEWAL_DECISION_DUE_AT,
-        renewed.map(c -> BusinessCalendar.endOf(c.validUntil().minusDays(1))).orElse(null));
+    // 第12条: the renewal is decided before the certification's last day of validity. Only renewals
+    // have it: a new application's null would cost three rows (runtime, history, detail) for nothing,
+    // and the tasks' due dates read it with execution.getVariable, which answers null when absent.
+    renewed.ifPresent(c -> variables.put(ApplicationProcess.RENEWAL_DECISION_DUE_AT,
+        BusinessCalendar.endOf(c.validUntil().minusDays(1))));
     runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, number, variables);
     return applications.get(number);
   }
