@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
@@ -63,10 +61,10 @@ class CertificationNumberBoundaryApiTest extends ApiTestBase {
     String yymm = on.format(DateTimeFormatter.ofPattern("yyMM"));
     String fiveDigits = "IoT 20000-" + yymm;
     JsonNode body = postJson("staff1", "/api/certifications/imports", List.of(
-        entry(fiveDigits, on, "五桁の移行サービス"),
-        entry("IoT 01000-" + yymm, on, "先頭ゼロの五桁"),
-        entry("IoT 00999-" + yymm, on, "先頭ゼロの五桁その2"),
-        entry("IoT 1234567890-" + yymm, on, "十桁"))).getBody();
+        ImportApiTest.entry(fiveDigits, on, on, null, null, "五桁の移行サービス"),
+        ImportApiTest.entry("IoT 01000-" + yymm, on, on, null, null, "先頭ゼロの五桁"),
+        ImportApiTest.entry("IoT 00999-" + yymm, on, on, null, null, "先頭ゼロの五桁その2"),
+        ImportApiTest.entry("IoT 1234567890-" + yymm, on, on, null, null, "十桁"))).getBody();
 
     assertThat(body.get("results").get(0).get("result").asText()).isEqualTo("CREATED");
     for (int i = 1; i <= 3; i++) {
@@ -87,17 +85,5 @@ class CertificationNumberBoundaryApiTest extends ApiTestBase {
     return transactions.execute(s -> certifications.certify(new CertificationService.NewCertification(
         applicationNumber, TestApplications.PROVIDER2_NUMBER, "株式会社テスト", serviceName, "説明", null, on,
         on, json.valueToTree(TestApplications.fullDisclosure(catalogue)).toString(), "[]"))).certificationNumber();
-  }
-
-  private static Map<String, Object> entry(String number, LocalDate on, String serviceName) {
-    Map<String, Object> e = new HashMap<>();
-    e.put("certificationNumber", number);
-    e.put("certifiedOn", on.toString());
-    e.put("firstCertifiedOn", on.toString());
-    e.put("provider", Map.of("corporateNumber", TestApplications.PROVIDER1_NUMBER, "name", "株式会社テスト",
-        "email", "legacy@provider.example.jp"));
-    e.put("service", Map.of("name", serviceName, "description", "旧台帳のサービス"));
-    e.put("disclosure", List.of(Map.of("itemId", "B-01", "value", on.minusDays(20).toString())));
-    return e;
   }
 }
