@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,15 +135,11 @@ class PostgresClusterIT {
 
   private void suspendCertificationJobs(ChildApplication node, boolean suspended) throws IOException, InterruptedException {
     HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl + "/engine-rest/job-definition/suspended"))
-        .timeout(Duration.ofMinutes(2)).header("Authorization", basic("demo"))
+        .timeout(Duration.ofMinutes(2)).header("Authorization", ApplicationUpload.basic("demo"))
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString("{\"processDefinitionKey\":\"certification\",\"suspended\":" + suspended
             + ",\"includeJobs\":true}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   /** Certified two years and ten days ago: the validity (two years) ended ten days ago. */
@@ -167,7 +161,7 @@ class PostgresClusterIT {
     body.append("]");
     HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl + "/api/certifications/imports"))
         .timeout(Duration.ofMinutes(3))
-        .header("Authorization", basic("staff1"))
+        .header("Authorization", ApplicationUpload.basic("staff1"))
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +31,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -142,21 +138,9 @@ class PostgresOutageIT {
     boolean first = i % 2 == 0;
     long start = System.nanoTime();
     try {
-      ObjectNode application = template.deepCopy();
-      ((ObjectNode) application.get("provider")).put("corporateNumber",
-          first ? TestApplications.PROVIDER1_NUMBER : TestApplications.PROVIDER2_NUMBER);
-      ((ObjectNode) application.get("service")).put("name", SERVICE_PREFIX + i);
-      String boundary = "outage" + System.nanoTime();
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      part(body, boundary, "application", null, "application/json", json.writeValueAsBytes(application));
-      part(body, boundary, "registryCertificate", "touki.pdf", "application/pdf", pdf);
-      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-      HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/applications"))
-          .timeout(Duration.ofMinutes(1))
-          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-              ((first ? "provider1" : "provider2") + ":demo").getBytes(StandardCharsets.UTF_8)))
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = http.send(ApplicationUpload.request(base, json, template, pdf,
+          first ? "provider1" : "provider2", first ? TestApplications.PROVIDER1_NUMBER : TestApplications.PROVIDER2_NUMBER,
+          SERVICE_PREFIX + i).timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofByteArray());
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       String text = new String(answer.body(), StandardCharsets.UTF_8);
       if (answer.statusCode() == 201) {
@@ -186,15 +170,6 @@ class PostgresOutageIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, String type,
-      byte[] content) throws IOException {
-    String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + type + "\r\n\r\n";
-    body.write(header.getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   private static void admin(String sql) throws SQLException {
