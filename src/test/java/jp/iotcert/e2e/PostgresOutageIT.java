@@ -159,6 +159,8 @@ class PostgresOutageIT {
         } else {
           refusedDuringOutage.add(text);
         }
+        // As a client should: wait before sending again (Retry-After, shortened for the test).
+        Thread.sleep(500);
       } else {
         wrongAnswers.add(sentIn + " " + answer.statusCode() + " " + text);
       }
