@@ -129,8 +129,9 @@ class PostgresClusterIT {
         "--spring.mail.port=" + TestSmtp.PORT,
         "--iotcert.mail.retry-interval=PT2S",
         "--iotcert.mail.threads=" + MAIL_THREADS,
-        // A claim of the dead node's mail thread comes back after this (longer than a send may take).
-        "--iotcert.mail.claim-timeout=PT30S");
+        // A claim of the dead node's mail thread comes back after this: longer than a send takes even
+        // on the loaded test machine (a live send reclaimed would be sent twice), short for the test.
+        "--iotcert.mail.claim-timeout=PT60S");
   }
 
   private void suspendCertificationJobs(ChildApplication node, boolean suspended) throws IOException, InterruptedException {
@@ -198,8 +199,8 @@ class PostgresClusterIT {
         + " AND job_id_ IN (" + String.join(",", lockedAtKill.stream().map(id -> "'" + id + "'").toList()) + ")"))
         .as("jobs locked at the kill that node-b completed").isPositive();
 
-    // One mail per notice, the same recipient and subject; a second one only for a notice the dead
-    // node was sending at the kill, at most one per mail thread it had (iotcert.mail.threads).
+    // One mail per notice, the same recipient and subject; a second one only for a notice that was
+    // being sent at the kill (handed to the SMTP server or not, the dead node cannot tell).
     List<String> received = new ArrayList<>();
     for (MimeMessage m : smtp.getReceivedMessages()) {
       received.add(m.getAllRecipients()[0] + "|" + m.getSubject());
@@ -211,7 +212,7 @@ class PostgresClusterIT {
     softly.assertThat(Set.copyOf(recorded)).as("notices are distinct").hasSize(recorded.size());
     softly.assertThat(Set.copyOf(received)).as("every notice mailed, and nothing else").isEqualTo(Set.copyOf(recorded));
     softly.assertThat(repeated).as("mails sent twice: only those the dead node was sending at the kill (%s)",
-        sendingAtKill).isSubsetOf(sendingAtKill).hasSizeLessThanOrEqualTo(MAIL_THREADS).doesNotHaveDuplicates();
+        sendingAtKill).isSubsetOf(sendingAtKill).doesNotHaveDuplicates();
     System.out.printf("[cluster] %d notices, %d mails (%d sent again after the kill), jobs per node: %s%n",
         recorded.size(), received.size(), repeated.size(), jobsByNode(url));
     softly.assertAll();
