@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database cannot be reached (restarted, failed over, the network cut): a request then fails
@@ -29,6 +30,13 @@ public final class DatabaseUnavailable {
       if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof TransactionSystemException failed && (failed.getCause() instanceof SQLException
+          || failed.getApplicationException() != null && causedBy(failed.getApplicationException()))) {
+        // The JDBC commit or rollback itself failed (Hikari's "Connection is closed" has no SQLState),
+        // or the rollback failed after the connection was lost mid-request (the loss is then the
+        // application exception, not the cause).
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null
