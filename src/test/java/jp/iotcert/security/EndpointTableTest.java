@@ -237,15 +237,15 @@ class EndpointTableTest extends ApiTestBase {
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       row("GET /registry/feed.atom", "/registry/feed.atom",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
-      // Outside /api: Spring Boot's error page and the actuator (health and info only, no details).
+      // Outside /api: Spring Boot's error page and the actuator (health and info; details for administrators).
       row("* /error", "/error",
           "500  500  500   500   500  500  500  500  500  500"),
       row("GET /actuator", "/actuator",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       row("GET /actuator/health", "/actuator/health",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
-      row("GET /actuator/health/**", "/actuator/health/db", // components are not shown to anyone
-          "404  404  404   404   404  404  404  404  404  404"),
+      row("GET /actuator/health/**", "/actuator/health/db", // components: administrators only (Basic)
+          "404  404  404   404   404  404  404  404  404  ok"),
       row("GET /actuator/info", "/actuator/info",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       // Static files. The webapps' pages and scripts are public (their data comes through their own
