@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +18,17 @@ import jp.iotcert.common.CorporateNumber;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers certifications from the body's old register (CONTRACT.md, POST /api/certifications/imports).
- * Each entry is checked and stored in a transaction of its own, so a bad entry stops nothing else;
- * an entry already registered is reported, not registered twice. A VALID entry gets its lifecycle
+ * Every entry is checked first; the good ones are stored in batches ({@link #importAll}), so a bad
+ * entry stops nothing else; an entry already registered is reported, not registered twice. A VALID entry gets its lifecycle
  * exactly as if certified here: timers from `certifiedOn`, overdue ones firing at once.
  */
 @Service
@@ -39,6 +42,9 @@ public class CertificationImport {
   /** The register keeps serials as int; nine digits leave room for a billion certifications. */
   private static final int MAX_SERIAL_DIGITS = 9;
   private static final DateTimeFormatter YYMM = DateTimeFormatter.ofPattern("yyMM");
+  /** Entries per transaction: large enough to share a commit, small enough that a failed batch is cheap to redo. */
+  static final int BATCH = 100;
+  private static final int ATTEMPTS = 10;
 
   private final CertificationRegister register;
   private final DisclosureCatalogue catalogue;
@@ -73,36 +79,107 @@ public class CertificationImport {
 
   public record Result(int index, String certificationNumber, String result, List<FieldError> errors) {}
 
+  /**
+   * Checks every entry first, then stores the good ones in batches of {@link #BATCH} entries per
+   * transaction (one commit, one counter update and JDBC-batched engine inserts per batch instead of
+   * per entry). A batch that fails as a whole (a serial used by another number, an entry imported
+   * concurrently) is rolled back and stored again one entry per transaction, so one bad entry still
+   * stops nothing else. Results are in the order of the entries.
+   */
   public List<Result> importAll(List<Entry> entries) {
-    List<Result> results = new ArrayList<>();
+    Result[] results = new Result[entries.size()];
+    List<Integer> good = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      int index = i;
       Entry entry = entries.get(i);
       String number = entry == null ? null : entry.certificationNumber();
       List<FieldError> errors = entry == null ? List.of(new FieldError("[" + i + "]", "空の項目です")) : check(entry, i);
-      if (!errors.isEmpty()) {
-        results.add(new Result(index, number, "REJECTED", errors));
-        continue;
-      }
-      try {
-        String outcome = transactions.execute(s -> register(entry));
-        results.add(new Result(index, number, outcome, List.of()));
-      } catch (DataIntegrityViolationException e) {
-        if (register.find(number).isPresent()) { // imported concurrently by another request
-          results.add(new Result(index, number, "ALREADY_REGISTERED", List.of()));
-          continue;
-        }
-        results.add(new Result(index, number, "REJECTED", List.of(new FieldError("[" + i + "].certificationNumber",
-            "認定番号の連番 " + serialText(number) + " は別の認定番号で使われています"))));
+      if (errors.isEmpty()) {
+        good.add(i);
+      } else {
+        results[i] = new Result(i, number, "REJECTED", errors);
       }
     }
-    return results;
+    for (int from = 0; from < good.size(); from += BATCH) {
+      List<Integer> batch = good.subList(from, Math.min(good.size(), from + BATCH));
+      try {
+        transactions.executeWithoutResult(s -> registerBatch(entries, batch, results));
+      } catch (DataAccessException e) {
+        // Rolled back as a whole: each entry again on its own, to find and report the one that failed.
+        for (int i : batch) {
+          results[i] = registerOne(entries.get(i), i);
+        }
+      }
+    }
+    return List.of(results);
+  }
+
+  /**
+   * One transaction for a batch of checked entries: those already registered (or repeated earlier in
+   * the request) are reported, the others stored. The rows are inserted in the order of their numbers,
+   * so two imports of overlapping entries wait for each other instead of deadlocking.
+   */
+  private void registerBatch(List<Entry> entries, List<Integer> batch, Result[] results) {
+    List<String> numbers = batch.stream().map(i -> entries.get(i).certificationNumber()).distinct().toList();
+    Set<String> registered = new HashSet<>(jdbc.sql(
+            "SELECT certification_number FROM certification WHERE certification_number IN (:numbers)")
+        .param("numbers", numbers).query(String.class).list());
+    List<Integer> toStore = new ArrayList<>();
+    Result[] pending = new Result[results.length];
+    for (int i : batch) {
+      String number = entries.get(i).certificationNumber();
+      if (registered.add(number)) {
+        toStore.add(i);
+        pending[i] = new Result(i, number, "CREATED", List.of());
+      } else {
+        pending[i] = new Result(i, number, "ALREADY_REGISTERED", List.of());
+      }
+    }
+    toStore.sort(Comparator.comparing(i -> entries.get(i).certificationNumber()));
+    int highestSerial = 0;
+    for (int i : toStore) {
+      highestSerial = Math.max(highestSerial, store(entries.get(i)));
+    }
+    if (highestSerial > 0) {
+      raiseCounter(highestSerial);
+    }
+    // Only once the whole batch went through: a rolled-back batch is reported by the one-by-one retry.
+    for (int i : batch) {
+      results[i] = pending[i];
+    }
+  }
+
+  /** One entry in a transaction of its own (the fall-back of a failed batch). */
+  private Result registerOne(Entry entry, int i) {
+    String number = entry.certificationNumber();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new Result(i, number, transactions.execute(s -> register(entry)), List.of());
+      } catch (DataIntegrityViolationException e) {
+        if (register.find(number).isPresent()) { // imported concurrently by another request
+          return new Result(i, number, "ALREADY_REGISTERED", List.of());
+        }
+        return new Result(i, number, "REJECTED", List.of(new FieldError("[" + i + "].certificationNumber",
+            "認定番号の連番 " + serialText(number) + " は別の認定番号で使われています")));
+      } catch (TransientDataAccessException e) {
+        // A lock wait that timed out (H2 gives up after its lock timeout, PostgreSQL waits) or a deadlock
+        // with a concurrent import's batch: that batch has committed or rolled back by the next attempt.
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private String register(Entry e) {
     if (register.find(e.certificationNumber()).isPresent()) {
       return "ALREADY_REGISTERED";
     }
+    raiseCounter(store(e));
+    return "CREATED";
+  }
+
+  /** Stores a checked entry not registered yet and starts its lifecycle if VALID; returns its serial. */
+  private int store(Entry e) {
     CertificationStatus status = e.status() == null ? CertificationStatus.VALID : CertificationStatus.valueOf(e.status());
     int serial = Integer.parseInt(serialText(e.certificationNumber()));
     LocalDate validUntil = Validity.lastDay(e.certifiedOn());
@@ -114,9 +191,6 @@ public class CertificationImport {
         e.endedOn(), null));
     jdbc.sql("UPDATE certification SET contact_email = ?, imported_at = ? WHERE certification_number = ?")
         .params(e.provider().email(), Timestamp.from(calendar.now()), e.certificationNumber()).update();
-    // New certification numbers continue after the imported serials.
-    jdbc.sql("UPDATE app_counter SET counter_value = ? WHERE name = 'certification' AND counter_value < ?")
-        .params(serial, serial).update();
     register.recordEvent(e.certificationNumber(), "IMPORTED", status, status == CertificationStatus.VALID
         ? e.certifiedOn() : e.endedOn(), "旧台帳から登録", calendar.now());
     if (status == CertificationStatus.VALID) {
@@ -124,7 +198,13 @@ public class CertificationImport {
           CertificationProcess.startVariables(e.certificationNumber(), e.provider().name().strip(),
               e.service().name().strip()));
     }
-    return "CREATED";
+    return serial;
+  }
+
+  /** New certification numbers continue after the imported serials: one row lock per transaction, taken last. */
+  private void raiseCounter(int serial) {
+    jdbc.sql("UPDATE app_counter SET counter_value = ? WHERE name = 'certification' AND counter_value < ?")
+        .params(serial, serial).update();
   }
 
   /** The serial of a number that matched NUMBER: the digits between "IoT " and the year-month. */

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Component;
@@ -53,9 +55,21 @@ public class JapaneseIncidentsPlugin extends AbstractProcessEnginePlugin {
       String activityName = null;
       if (definition != null && context.getActivityId() != null) {
         ActivityImpl activity = definition.findActivity(context.getActivityId());
-        activityName = activity != null && activity.getName() != null ? activity.getName() : context.getActivityId();
+        activityName = activity != null && activity.getName() != null ? activity.getName() : modelName(definition,
+            context.getActivityId());
       }
       return IncidentMessages.failedJob(processName, activityName, caseKey(execution), message);
+    }
+
+    /**
+     * The step's name as the model has it, else its ID: the parsed activity of a timer event fired as a
+     * job (有効期間満了, where the expiry runs) may carry no name, the model always does.
+     */
+    private static String modelName(ProcessDefinitionEntity definition, String activityId) {
+      BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+          .findBpmnModelInstanceForProcessDefinition(definition.getId());
+      return model != null && model.getModelElementById(activityId) instanceof FlowElement element
+          && element.getName() != null ? element.getName() : activityId;
     }
 
     /** The case's number: every process carries it as business key (call activities pass it on). */

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.TestApplications;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,85 @@ class ImportApiTest extends ApiTestBase {
     String no = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "取消後の再申請");
     var pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
     assertThat(runtimeService.getVariable(pi.getId(), "refusalGround")).isEqualTo(true);
+  }
+
+  @Test
+  void aBatchWithARepeatAConflictAndABadEntryStoresTheRestAndAnswersInOrder() {
+    LocalDate recent = LocalDate.now(BusinessCalendar.ZONE).minusMonths(2);
+    LocalDate earlier = recent.minusMonths(1);
+    String first = "IoT 7301-" + yymm(recent);
+    String registeredBefore = "IoT 7302-" + yymm(recent);
+    String last = "IoT 7303-" + yymm(recent);
+    postJson("staff1", "/api/certifications/imports", List.of(entry(registeredBefore, recent, recent, null, null, "既登録")));
+
+    List<Map<String, Object>> batch = List.of(
+        entry(first, recent, recent, null, null, "一括A"),
+        entry("IoT 73-" + yymm(recent), recent, recent, null, null, "番号不正"),
+        entry(first, recent, recent, null, null, "一括A（重複）"),
+        // The serial of the first under another month: the batch fails as a whole and is redone entry by entry.
+        entry("IoT 7301-" + yymm(earlier), earlier, earlier, null, null, "連番衝突"),
+        entry(registeredBefore, recent, recent, null, null, "既登録"),
+        entry(last, recent, recent, null, null, "一括B"));
+    JsonNode body = postJson("staff1", "/api/certifications/imports", batch).getBody();
+
+    List<String> results = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      assertThat(body.get("results").get(i).get("index").asInt()).isEqualTo(i);
+      assertThat(body.get("results").get(i).get("certificationNumber").asText())
+          .isEqualTo(batch.get(i).get("certificationNumber"));
+      results.add(body.get("results").get(i).get("result").asText());
+    }
+    assertThat(results).containsExactly("CREATED", "REJECTED", "ALREADY_REGISTERED", "REJECTED", "ALREADY_REGISTERED",
+        "CREATED");
+    assertThat(body.get("results").get(3).get("errors").get(0).get("message").asText()).contains("連番 7301");
+    assertThat(body.get("created").asInt()).isEqualTo(2);
+    for (String number : List.of(first, registeredBefore, last)) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM certification WHERE certification_number = ?").param(number)
+          .query(Integer.class).single()).as(number).isEqualTo(1);
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).as(number)
+          .isEqualTo(1);
+    }
+    assertThat(jdbc.sql("SELECT service_name FROM certification WHERE certification_number = ?").param(first)
+        .query(String.class).single()).isEqualTo("一括A");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM certification WHERE serial = 7301").query(Integer.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void concurrentImportsOfOverlappingEntriesRegisterEachOnce() throws Exception {
+    LocalDate recent = LocalDate.now(BusinessCalendar.ZONE).minusMonths(1);
+    List<Map<String, Object>> one = new ArrayList<>();
+    List<Map<String, Object>> other = new ArrayList<>();
+    for (int serial = 7401; serial <= 7460; serial++) {
+      one.add(entry("IoT " + serial + "-" + yymm(recent), recent, recent, null, null, "並行" + serial));
+    }
+    // Overlapping the first half, in the reverse order.
+    for (int serial = 7490; serial >= 7431; serial--) {
+      other.add(entry("IoT " + serial + "-" + yymm(recent), recent, recent, null, null, "並行" + serial));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<ResponseEntity<JsonNode>> a = pool.submit(() -> postJson("staff1", "/api/certifications/imports", one));
+      Future<ResponseEntity<JsonNode>> b = pool.submit(() -> postJson("manager1", "/api/certifications/imports", other));
+      Map<String, List<String>> outcomes = new HashMap<>();
+      for (Future<ResponseEntity<JsonNode>> f : List.of(a, b)) {
+        ResponseEntity<JsonNode> response = f.get(2, TimeUnit.MINUTES);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        response.getBody().get("results").forEach(r -> outcomes.computeIfAbsent(r.get("certificationNumber").asText(),
+            k -> new ArrayList<>()).add(r.get("result").asText()));
+      }
+      assertThat(outcomes).hasSize(90);
+      outcomes.forEach((number, results) -> {
+        assertThat(results).as(number).contains("CREATED").doesNotContain("REJECTED");
+        assertThat(results.stream().filter("CREATED"::equals).count()).as(number).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).as(number)
+            .isEqualTo(1);
+      });
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM certification WHERE serial BETWEEN 7401 AND 7490").query(Integer.class)
+          .single()).isEqualTo(90);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

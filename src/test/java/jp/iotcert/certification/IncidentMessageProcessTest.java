@@ -54,8 +54,9 @@ class IncidentMessageProcessTest extends ProcessTestBase {
     assertThat(incidents).hasSize(1);
     Incident incident = incidents.get(0);
     assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-    assertThat(incident.getActivityId()).isEqualTo("Task_ExpireCertification");
-    assertThat(incident.getIncidentMessage()).isEqualTo("【" + no + "】「認定サービスのライフサイクル」の「認定を終了する（期間満了）」"
+    // The expiry runs in the timer's job (certification 2.3.0): the incident is on the timer, with its retries.
+    assertThat(incident.getActivityId()).isEqualTo("Timer_ValidityEnds");
+    assertThat(incident.getIncidentMessage()).isEqualTo("【" + no + "】「認定サービスのライフサイクル」の「有効期間満了」"
         + "が失敗しました。認定 " + no + " は既に終了しているため（取消）、期間満了として終了できません。 対処: 認定台帳（GET"
         + " /api/certifications/" + no + "）で終了の記録を確認してください。終了が正しければ、管理者が Cockpit でこのプロセス"
         + "インスタンスをキャンセルしてください。台帳の誤りを直した場合は、Cockpit の「インシデント」タブでジョブをリトライしてください。");
