@@ -3,6 +3,9 @@ package jp.iotcert.paperwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -23,19 +26,58 @@ public class DocumentFont {
   /** Text the font must be able to draw (the words every certificate and letter prints). */
   static final String PROBE = "認定証御中年月日事務局";
 
+  /** Parsed fonts kept for reuse: one per document being written at once (job threads, requests). */
+  static final int MAX_KEPT = 8;
+
   private final Path path;
   private final byte[] bytes;
+  private final Queue<TrueTypeFont> free = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger kept = new AtomicInteger();
 
   public DocumentFont(@Value("${iotcert.documents.font}") String path) {
     this.path = Path.of(path);
     this.bytes = read(this.path);
   }
 
-  /** The font embedded (as a subset) in the given document. */
-  PDFont load(PDDocument document) throws IOException {
-    // Parsed per document: a parsed TrueTypeFont is not safe to share between threads.
-    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+  /**
+   * A parsed font for one document at a time, to {@link #giveBack} once the document is saved and
+   * closed. Parsing the whole IPAex font took most of a notice job's CPU in a timer storm (issue 13,
+   * docs/performance.md), so parsed fonts are reused: a TrueTypeFont is not safe for two threads at once,
+   * hence one per document in progress, from a free list, never shared while in use.
+   */
+  TrueTypeFont borrow() throws IOException {
+    TrueTypeFont ttf = free.poll();
+    if (ttf != null) {
+      kept.decrementAndGet();
+    }
+    return ttf != null ? ttf : new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+  }
+
+  /** Returns a borrowed font; kept for the next document unless enough are kept already. */
+  void giveBack(TrueTypeFont ttf) {
+    if (ttf == null) {
+      return;
+    }
+    if (kept.incrementAndGet() <= MAX_KEPT) {
+      free.offer(ttf);
+    } else {
+      kept.decrementAndGet();
+      closeQuietly(ttf);
+    }
+  }
+
+  /** The font embedded (as a subset) in the given document; the caller keeps {@code ttf} until the document is closed. */
+  static PDFont embed(PDDocument document, TrueTypeFont ttf) throws IOException {
+    // This overload leaves the TrueTypeFont open when the document closes: it goes back to the free list.
     return PDType0Font.load(document, ttf, true);
+  }
+
+  private static void closeQuietly(TrueTypeFont ttf) {
+    try {
+      ttf.close();
+    } catch (IOException e) {
+      // Only the in-memory buffer it read from: nothing to release.
+    }
   }
 
   Path path() {

@@ -13,6 +13,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -35,6 +36,8 @@ final class Sheet implements AutoCloseable {
   static final String MISSING = "〓";
 
   private final PDDocument document = new PDDocument();
+  private final DocumentFont documentFont;
+  private final TrueTypeFont ttf;
   private final PDFont font;
   private PDPageContentStream content;
   private final String identity;
@@ -43,8 +46,10 @@ final class Sheet implements AutoCloseable {
   /** @param identity what makes this document this one (its number, its text): the source of the file identifier */
   Sheet(DocumentFont documentFont, String title, LocalDate dated, String identity) {
     this.identity = identity;
+    this.documentFont = documentFont;
     try {
-      font = documentFont.load(document);
+      ttf = documentFont.borrow();
+      font = DocumentFont.embed(document, ttf);
       // Fixed metadata (no clock): the same content gives the same file.
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(title);
@@ -188,6 +193,9 @@ final class Sheet implements AutoCloseable {
       document.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      // Only now: the subset is written from the font when the document is saved.
+      documentFont.giveBack(ttf);
     }
   }
 
