@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class App implements AutoCloseable {
 
+  /** Generous: on a busy shared machine a start has taken over 3 minutes. */
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(Bench.param("startTimeoutMinutes", 15, 15));
   private static final Pattern SPRING_STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
 
   final String baseUrl;
@@ -137,7 +139,7 @@ final class App implements AutoCloseable {
   private static void awaitUp(Process process, String baseUrl, Path log) {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(1)).build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The application exited with " + process.exitValue()
@@ -158,7 +160,7 @@ final class App implements AutoCloseable {
       Bench.sleep(Duration.ofMillis(100));
     }
     process.destroyForcibly();
-    throw new IllegalStateException("The application was not UP within 5 minutes; its log: " + log);
+    throw new IllegalStateException("The application was not UP within " + START_TIMEOUT + "; its log: " + log);
   }
 
   private static int freePort() throws IOException {

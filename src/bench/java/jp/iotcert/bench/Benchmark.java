@@ -434,7 +434,7 @@ public final class Benchmark {
             throw new IllegalStateException("import answered " + answer.status() + ": " + answer.body());
           }
           long ok = 0;
-          for (JsonNode result : answer.body()) {
+          for (JsonNode result : answer.body().path("results")) {
             if ("CREATED".equals(result.path("result").asText())) {
               ok++;
             } else {
