@@ -32,6 +32,8 @@ final class App implements AutoCloseable {
 
   final String baseUrl;
   final double startSeconds;
+  /** CPU seconds used by the time health was UP. */
+  double startCpuSeconds;
   final Path log;
   private final Process process;
 
@@ -64,7 +66,9 @@ final class App implements AutoCloseable {
       String baseUrl = "http://127.0.0.1:" + port;
       awaitUp(process, baseUrl, log);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      return new App(process, baseUrl, seconds, log);
+      App app = new App(process, baseUrl, seconds, log);
+      app.startCpuSeconds = app.cpuSeconds();
+      return app;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,8 +84,20 @@ final class App implements AutoCloseable {
     }
   }
 
-  long pid() {
-    return process.pid();
+  /**
+   * CPU seconds the process has used (user + system, /proc/&lt;pid&gt;/stat): unlike the wall-clock
+   * start-up time, hardly changed by other processes on the cores, so start-ups on a busy machine
+   * still compare. NaN off Linux.
+   */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Paths.get("/proc", Long.toString(process.pid()), "stat"));
+      // The fields after the command's name in parentheses; utime and stime are the 14th and 15th.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** VmRSS and VmHWM (peak) from /proc/&lt;pid&gt;/status, in MB; NaN off Linux. */
@@ -102,15 +118,22 @@ final class App implements AutoCloseable {
     }
   }
 
-  /** The heap's first line from `jcmd <pid> GC.heap_info` (size and use), or why not. */
-  String heapInfo() {
+  /**
+   * The heap's first line from `jcmd <pid> GC.heap_info` (size and use), or why not; after a full
+   * collection ({@code live}) the use is the live set, what the heap must hold.
+   */
+  String heapInfo(boolean live) {
     try {
+      if (live) {
+        new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+      }
       Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
           Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
       String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       jcmd.waitFor(30, TimeUnit.SECONDS);
-      return output.lines().filter(l -> l.contains("heap") && l.contains("total")).findFirst().orElse("no heap info")
-          .trim().replaceAll("\\s+", " ").replaceAll(", 0x.*", "");
+      return (live ? "after a full GC: " : "") + output.lines().filter(l -> l.contains("heap") && l.contains("total"))
+          .findFirst().orElse("no heap info").trim().replaceAll("\\s+", " ").replaceAll(" \\[0x.*", "");
     } catch (IOException e) {
       return "no heap info: " + e.getMessage();
     } catch (InterruptedException e) {
