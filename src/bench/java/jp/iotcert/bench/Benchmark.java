@@ -109,8 +109,8 @@ public final class Benchmark {
       }
       app = timerStorm();
       try {
-        imports(app);
-        registry(app);
+        phase("5. Import", () -> imports(app));
+        phase("6. Registry", () -> registry(app));
         memory("after all the load", app, true);
       } finally {
         app.close();
@@ -464,6 +464,20 @@ public final class Benchmark {
       report.note("import stopped early: a whole batch was rejected: " + firstRejection);
     }
     return new ImportResult(n, created.get(), rejected.get(), seconds, batch, clients, firstRejection.toString());
+  }
+
+  interface Phase {
+    void run() throws Exception;
+  }
+
+  /** A phase that fails is reported as such, and the next ones still run. */
+  private void phase(String name, Phase phase) {
+    try {
+      phase.run();
+    } catch (Exception e) {
+      report.row(name, "FAILED", e.toString());
+      e.printStackTrace();
+    }
   }
 
   // 7. and helpers ---------------------------------------------------------------------------------

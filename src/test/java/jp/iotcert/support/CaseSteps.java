@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,6 +44,8 @@ public final class CaseSteps {
   private final ObjectMapper json;
   private final Duration pollInterval;
   private final Duration taskTimeout;
+  /** Per request; generous, since an import batch on a busy shared machine has taken over a minute. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
   public CaseSteps(String baseUrl, ObjectMapper json, Duration pollInterval, Duration taskTimeout) {
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,7 +58,7 @@ public final class CaseSteps {
   /** A JSON request as {@code user} (null: anonymous); the body is serialized unless already a String. */
   public Answer call(String user, String method, String path, Object body) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
           .header("Accept", "application/json");
       if (user != null) {
         request.header("Authorization", basic(user));
@@ -84,7 +87,7 @@ public final class CaseSteps {
       part(body, boundary, "Content-Disposition: form-data; name=\"registryCertificate\"; filename=\"touki.pdf\"\r\n"
           + "Content-Type: application/pdf", pdf);
       body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-      return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/applications")).timeout(Duration.ofSeconds(60))
+      return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/applications")).timeout(REQUEST_TIMEOUT)
           .header("Authorization", basic(user)).header("Accept", "application/json")
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
@@ -108,7 +111,7 @@ public final class CaseSteps {
       String body = json.writeValueAsString(Map.of("amount", amount, "paidOn",
           LocalDate.now(BusinessCalendar.ZONE).toString(), "reference", "PAY-" + applicationNumber));
       return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/applications/" + applicationNumber + "/payments"))
-          .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + PAYMENT_TOKEN)
+          .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + PAYMENT_TOKEN)
           .header("Content-Type", "application/json").header("Accept", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     } catch (IOException e) {
@@ -179,8 +182,10 @@ public final class CaseSteps {
 
   /** The user's tasks of one case and one task key, as Tasklist lists them. */
   public List<JsonNode> tasksOf(String user, String businessKey, String taskKey) {
-    JsonNode tasks = call(user, "GET", "/engine-rest/task?processInstanceBusinessKey=" + businessKey
-        + "&taskDefinitionKey=" + taskKey, null).body();
+    // A certification number as business key holds a space.
+    JsonNode tasks = call(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
+        + URLEncoder.encode(businessKey, StandardCharsets.UTF_8).replace("+", "%20") + "&taskDefinitionKey=" + taskKey,
+        null).body();
     List<JsonNode> list = new ArrayList<>();
     tasks.forEach(list::add);
     return list;
