@@ -107,13 +107,13 @@ public final class Benchmark {
       } finally {
         app.close();
       }
-      app = timerStorm();
+      App afterStorm = timerStorm();
       try {
-        phase("5. Import", () -> imports(app));
-        phase("6. Registry", () -> registry(app));
-        memory("after all the load", app, true);
+        phase("5. Import", () -> imports(afterStorm));
+        phase("6. Registry", () -> registry(afterStorm));
+        memory("after all the load", afterStorm, true);
       } finally {
-        app.close();
+        afterStorm.close();
       }
     } finally {
       if (!Boolean.getBoolean("bench.keepDb")) {
