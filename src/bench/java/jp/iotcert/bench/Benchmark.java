@@ -86,9 +86,15 @@ public final class Benchmark {
     Path jar = Paths.get(Bench.param("jar", args.length > 0 ? args[0] : "target/iot-cloud-certification-0.1.0-SNAPSHOT.jar"))
         .toAbsolutePath();
     Path out = Paths.get(args.length > 1 ? args[1] : "target/bench");
-    new Benchmark(jar, out).run();
-    // exec:java keeps the JVM of Maven: leave no thread behind.
-    System.exit(0);
+    int status = 1;
+    try {
+      new Benchmark(jar, out).run();
+      status = 0;
+    } finally {
+      // exec:java runs in Maven's JVM and waits for every thread: a failed phase leaves client threads
+      // behind, so end here, whatever happened (the table is written by then).
+      System.exit(status);
+    }
   }
 
   private void run() throws Exception {
