@@ -90,6 +90,8 @@ public final class Benchmark {
     try {
       new Benchmark(jar, out).run();
       status = 0;
+    } catch (Exception | Error e) {
+      e.printStackTrace();
     } finally {
       // exec:java runs in Maven's JVM and waits for every thread: a failed phase leaves client threads
       // behind, so end here, whatever happened (the table is written by then).
