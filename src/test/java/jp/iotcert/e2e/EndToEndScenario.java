@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.support.CaseSteps;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.support.TestSmtp;
 import org.apache.pdfbox.Loader;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,8 +39,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The whole application with the job executor on: an application submitted over HTTP is worked
@@ -64,29 +61,9 @@ abstract class EndToEndScenario {
     String serviceName = "E2Eサービス " + System.nanoTime();
     String no = submitOverHttp("provider1", TestApplications.PROVIDER1_NUMBER, serviceName);
 
-    work("staff1", no, "Task_CheckCompleteness", Map.of("documentsComplete", true, "corporationVerified", true));
-    // The payment system with its own token (the demo profile's).
-    HttpHeaders paymentSystem = new HttpHeaders();
-    paymentSystem.setBearerAuth("demo-payment-token-not-for-production");
-    paymentSystem.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> paid = http.exchange("/api/applications/" + no + "/payments", HttpMethod.POST,
-        new HttpEntity<>(Map.of("amount", 100000, "paidOn", LocalDate.now(BusinessCalendar.ZONE).toString(),
-            "reference", "E2E-" + no), paymentSystem), JsonNode.class);
-    assertThat(paid.getStatusCode().value()).isEqualTo(201);
-
-    // The checklist as Tasklist submits it: a JSON array of the checked item ids.
-    String checked = json.writeValueAsString(catalogue.all().stream().map(i -> i.itemId()).toList());
-    work("reviewer1", no, "Task_ReviewApplication", Map.of("reviewResult", "CONFORMING", "reviewFindings",
-        "全項目が審査基準に適合", "inspectionRequired", false, "committeeRequired", true,
-        "conformingItems", Map.of("value", checked, "type", "Json"),
-        "withholdingAccepted", TestApplications.withholdingAcceptedRest()));
-    // committee3 declared an interest in provider1: only committee1 and committee2 are asked.
-    work("committee1", no, "Task_GiveOpinion", Map.of("opinion", "FAVOURABLE", "opinionComment", "適合"));
-    work("committee2", no, "Task_GiveOpinion", Map.of("opinion", "CONDITIONAL", "opinionComment", "概ね適合"));
-    assertThat(tasksOf("committee3", no, "Task_GiveOpinion")).isEmpty();
-    work("committee1", no, "Task_ConsolidateOpinions", Map.of("committeeOpinion", "FAVOURABLE",
-        "committeeSummary", "認定相当"));
-    work("manager1", no, "Task_DecideCertification", Map.of("decision", "CERTIFY", "decisionReasons", "基準適合"));
+    // The catalogue's every item ticked as conforming, as the reviewer does in Tasklist.
+    steps().workToCertification(no, catalogue.all().stream().map(i -> i.itemId()).toList(),
+        () -> assertThat(steps().tasksOf("committee3", no, "Task_GiveOpinion")).isEmpty());
 
     JsonNode certified = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> exchange("provider1", HttpMethod.GET, "/api/applications/" + no, null, null).getBody(),
@@ -199,24 +176,14 @@ abstract class EndToEndScenario {
 
 
   /** A new application over HTTP as the provider's client sends it; returns its number. */
-  private String submitOverHttp(String user, String corporateNumber, String serviceName) throws Exception {
-    Map<String, Object> app = json.convertValue(TestApplications.newApplication(corporateNumber,
-        serviceName, TestApplications.fullDisclosure(catalogue)), Map.class);
-    app.values().removeIf(v -> v == null);
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders jsonPart = new HttpHeaders();
-    jsonPart.setContentType(MediaType.APPLICATION_JSON);
-    parts.add("application", new HttpEntity<>(json.writeValueAsString(app), jsonPart));
-    parts.add("registryCertificate", new ByteArrayResource(TestApplications.PDF) {
-      @Override
-      public String getFilename() {
-        return "touki.pdf";
-      }
-    });
-    ResponseEntity<JsonNode> created = exchange(user, HttpMethod.POST, "/api/applications", parts,
-        MediaType.MULTIPART_FORM_DATA);
-    assertThat(created.getStatusCode().value()).as("submission: %s", created.getBody()).isEqualTo(201);
-    return created.getBody().get("applicationNumber").asText();
+  private String submitOverHttp(String user, String corporateNumber, String serviceName) {
+    return steps().submitNew(user, TestApplications.newApplication(corporateNumber, serviceName,
+        TestApplications.fullDisclosure(catalogue)), TestApplications.PDF);
+  }
+
+  /** The steps as the users do them over HTTP, shared with the benchmark (src/bench/java). */
+  private CaseSteps steps() {
+    return new CaseSteps(http.getRootUri(), json, Duration.ofMillis(300), Duration.ofSeconds(60));
   }
 
   /**
@@ -292,29 +259,8 @@ abstract class EndToEndScenario {
   @Autowired CertificationService certifications;
   @Autowired TransactionTemplate transactions;
 
-  /** As Tasklist: find the task in the user's list, claim it, submit the form. */
   private void work(String user, String businessKey, String taskKey, Map<String, Object> values) {
-    List<JsonNode> tasks = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-        .until(() -> tasksOf(user, businessKey, taskKey), list -> !list.isEmpty());
-    String id = tasks.get(0).get("id").asText();
-    if (tasks.get(0).get("assignee").isNull()) {
-      assertThat(exchange(user, HttpMethod.POST, "/engine-rest/task/" + id + "/claim", Map.of("userId", user),
-          MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(204);
-    }
-    Map<String, Object> variables = new HashMap<>();
-    values.forEach((k, v) -> variables.put(k, v instanceof Map<?, ?> typed ? typed : Map.of("value", v)));
-    ResponseEntity<JsonNode> submitted = exchange(user, HttpMethod.POST, "/engine-rest/task/" + id + "/submit-form",
-        Map.of("variables", variables), MediaType.APPLICATION_JSON);
-    assertThat(submitted.getStatusCode().value()).as("%s completes %s: %s", user, taskKey, submitted.getBody())
-        .isIn(200, 204);
-  }
-
-  private List<JsonNode> tasksOf(String user, String businessKey, String taskKey) {
-    JsonNode tasks = exchange(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + businessKey
-        + "&taskDefinitionKey=" + taskKey, null, null).getBody();
-    List<JsonNode> list = new ArrayList<>();
-    tasks.forEach(list::add);
-    return list;
+    steps().work(user, businessKey, taskKey, values);
   }
 
   private ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String path, Object body, MediaType type) {
