@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * The registry's search in SQL over the stored search form of each certification ({@link SearchText}):
  * a literal partial match (LIKE with its wildcards escaped) on search_text, served on PostgreSQL by
  * the trigram index of changeset 022, the status filter, the order and one page, with the total of
- * matches from the same scan ({@code COUNT(*) OVER ()}) rather than a second query. Only the numbers
+ * matches from the same scan ({@code COUNT(*) OVER ()}) rather than a second query when there is a term. Only the numbers
  * are read here; the entries of the page are then read by number.
  */
 @Repository
@@ -33,25 +33,35 @@ class RegistrySearch {
       // No field holds it: it could only match across two fields.
       return new Matches(List.of(), 0);
     }
-    StringBuilder sql = new StringBuilder("SELECT certification_number, COUNT(*) OVER () AS total FROM certification WHERE 1 = 1");
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (status != null) {
-      sql.append(" AND status = ?");
+      where.append(" AND status = ?");
       params.add(status.name());
     }
     if (!wanted.isEmpty()) {
-      sql.append(" AND search_text LIKE ? ESCAPE '\\'");
+      where.append(" AND search_text LIKE ? ESCAPE '\\'");
       params.add("%" + escape(wanted) + "%");
     }
-    sql.append(" ORDER BY ").append(orderBy(sort)).append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-    params.add(offset);
-    params.add(limit);
+    // With a term, the count comes from the same scan: every candidate row is read for LIKE anyway. Without
+    // one, a window count would read all 100,000 rows for a page of 20; an indexed count is far cheaper.
+    boolean windowCount = !wanted.isEmpty();
+    String sql = "SELECT certification_number" + (windowCount ? ", COUNT(*) OVER () AS total" : "")
+        + " FROM certification" + where + " ORDER BY " + orderBy(sort) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(offset);
+    pageParams.add(limit);
     List<String> numbers = new ArrayList<>();
     int[] total = {0};
-    jdbc.sql(sql.toString()).params(params).query(rs -> {
+    jdbc.sql(sql).params(pageParams).query(rs -> {
       numbers.add(rs.getString("certification_number"));
-      total[0] = rs.getInt("total");
+      if (windowCount) {
+        total[0] = rs.getInt("total");
+      }
     });
+    if (!windowCount) {
+      total[0] = jdbc.sql("SELECT COUNT(*) FROM certification" + where).params(params).query(Integer.class).single();
+    }
     return new Matches(numbers, total[0]);
   }
 
