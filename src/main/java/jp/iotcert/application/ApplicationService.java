@@ -19,7 +19,6 @@ import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationLifecycle;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.ConflictException;
-import jp.iotcert.common.Counters;
 import jp.iotcert.common.DateRules;
 import jp.iotcert.common.InvalidInputException.FieldError;
 import jp.iotcert.common.InvalidInputException;
@@ -49,7 +48,7 @@ public class ApplicationService {
   private final FeeLedger fees;
   private final SupplementRequests supplements;
   private final ApplicationValidator validator;
-  private final Counters counters;
+  private final ApplicationNumbers numbers;
   private final RuntimeService runtimeService;
   private final BusinessCalendar calendar;
   private final CurrentUser currentUser;
@@ -62,7 +61,7 @@ public class ApplicationService {
   private final Period feeDeadline;
 
   public ApplicationService(ApplicationRepository applications, FeeLedger fees, SupplementRequests supplements,
-      ApplicationValidator validator, Counters counters, RuntimeService runtimeService, BusinessCalendar calendar,
+      ApplicationValidator validator, ApplicationNumbers numbers, RuntimeService runtimeService, BusinessCalendar calendar,
       CurrentUser currentUser, CaseAccess caseAccess, RenewalRules renewalRules, CertificationLifecycle lifecycle,
       ObjectMapper json,
       @Value("${iotcert.fee.amount}") long feeAmount,
@@ -72,7 +71,7 @@ public class ApplicationService {
     this.fees = fees;
     this.supplements = supplements;
     this.validator = validator;
-    this.counters = counters;
+    this.numbers = numbers;
     this.runtimeService = runtimeService;
     this.calendar = calendar;
     this.currentUser = currentUser;
@@ -116,7 +115,7 @@ public class ApplicationService {
       throw new InvalidInputException("申請内容に" + errors.size() + "件の誤りがあります。", errors);
     }
 
-    String number = String.format("A-%d-%06d", today.getYear(), counters.next(Counters.APPLICATION));
+    String number = numbers.next(today);
     LocalDate feeDueOn = applicationDate.plus(feeDeadline);
     Application application = new Application(number, ApplicationType.valueOf(request.type()),
         Channel.valueOf(request.channel()), ApplicationStatus.SUBMITTED, request.provider().corporateNumber(),
@@ -155,9 +154,11 @@ public class ApplicationService {
         CaseContext.renewalNote(c.certificationNumber(), c.validUntil(), request.markUseDeclaration())));
     variables.put(ApplicationProcess.FEE_REMINDER_AT, BusinessCalendar.startOf(applicationDate.plus(feeReminderAfter)));
     variables.put(ApplicationProcess.FEE_DUE_AT, BusinessCalendar.endOf(feeDueOn));
-    // 第12条: the renewal is decided before the certification's last day of validity.
-    variables.put(ApplicationProcess.RENEWAL_DECISION_DUE_AT,
-        renewed.map(c -> BusinessCalendar.endOf(c.validUntil().minusDays(1))).orElse(null));
+    // 第12条: the renewal is decided before the certification's last day of validity. Only renewals
+    // have it: a new application's null would cost three rows (runtime, history, detail) for nothing,
+    // and the tasks' due dates read it with execution.getVariable, which answers null when absent.
+    renewed.ifPresent(c -> variables.put(ApplicationProcess.RENEWAL_DECISION_DUE_AT,
+        BusinessCalendar.endOf(c.validUntil().minusDays(1))));
     runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, number, variables);
     return applications.get(number);
   }

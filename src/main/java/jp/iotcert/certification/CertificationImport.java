@@ -31,7 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CertificationImport {
 
-  private static final Pattern NUMBER = Pattern.compile("^IoT (\\d{4})-(\\d{4})$");
+  /**
+   * `IoT NNNN-YYMM` (CertificationService.number): four digits, or five and more without a leading
+   * zero from the 10,000th certification on, so one serial has exactly one spelling.
+   */
+  private static final Pattern NUMBER = Pattern.compile("^IoT (\\d{4}|[1-9]\\d{4,})-(\\d{4})$");
+  /** The register keeps serials as int; nine digits leave room for a billion certifications. */
+  private static final int MAX_SERIAL_DIGITS = 9;
   private static final DateTimeFormatter YYMM = DateTimeFormatter.ofPattern("yyMM");
 
   private final CertificationRegister register;
@@ -87,7 +93,7 @@ public class CertificationImport {
           continue;
         }
         results.add(new Result(index, number, "REJECTED", List.of(new FieldError("[" + i + "].certificationNumber",
-            "認定番号の連番 " + number.substring(4, 8) + " は別の認定番号で使われています"))));
+            "認定番号の連番 " + serialText(number) + " は別の認定番号で使われています"))));
       }
     }
     return results;
@@ -98,7 +104,7 @@ public class CertificationImport {
       return "ALREADY_REGISTERED";
     }
     CertificationStatus status = e.status() == null ? CertificationStatus.VALID : CertificationStatus.valueOf(e.status());
-    int serial = Integer.parseInt(e.certificationNumber().substring(4, 8));
+    int serial = Integer.parseInt(serialText(e.certificationNumber()));
     LocalDate validUntil = Validity.lastDay(e.certifiedOn());
     String withheld = write(e.withheldItems() == null ? List.of() : e.withheldItems());
     register.insert(new Certification(e.certificationNumber(), serial, e.provider().corporateNumber(),
@@ -121,12 +127,23 @@ public class CertificationImport {
     return "CREATED";
   }
 
+  /** The serial of a number that matched NUMBER: the digits between "IoT " and the year-month. */
+  private static String serialText(String certificationNumber) {
+    Matcher m = NUMBER.matcher(certificationNumber);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("Not a certification number: " + certificationNumber);
+    }
+    return m.group(1);
+  }
+
   private List<FieldError> check(Entry e, int i) {
     List<FieldError> errors = new ArrayList<>();
     String p = "[" + i + "].";
     Matcher m = e.certificationNumber() == null ? null : NUMBER.matcher(e.certificationNumber());
     if (m == null || !m.matches()) {
       errors.add(new FieldError(p + "certificationNumber", "認定番号は「IoT NNNN-YYMM」の形式です"));
+    } else if (m.group(1).length() > MAX_SERIAL_DIGITS) {
+      errors.add(new FieldError(p + "certificationNumber", "連番は" + MAX_SERIAL_DIGITS + "桁までです"));
     } else if (Integer.parseInt(m.group(1)) == 0) {
       errors.add(new FieldError(p + "certificationNumber", "連番は0001以上です"));
     } else if (e.firstCertifiedOn() != null && !m.group(2).equals(e.firstCertifiedOn().format(YYMM))) {

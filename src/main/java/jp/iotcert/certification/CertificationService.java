@@ -30,10 +30,14 @@ public class CertificationService {
     this.runtimeService = runtimeService;
   }
 
-  /** `IoT NNNN-YYMM`: the scheme's serial and the year-month of the first certification. */
+  /**
+   * `IoT NNNN-YYMM`: the scheme's serial, at least four digits, and the year-month of the first
+   * certification. The serial is never reused and never wraps: the 10,000th certification is
+   * `IoT 10000-YYMM`, so every number ever issued stays unique and in order (docs/processes.md).
+   */
   public static String number(int serial, LocalDate firstCertifiedOn) {
-    if (serial < 1 || serial > 9999) {
-      throw new IllegalStateException("Certification serial out of the 4-digit range: " + serial);
+    if (serial < 1) {
+      throw new IllegalStateException("Certification serials start at 1: " + serial);
     }
     return String.format("IoT %04d-%s", serial, firstCertifiedOn.format(YYMM));
   }

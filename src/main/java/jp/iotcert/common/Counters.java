@@ -6,14 +6,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Serial numbers that stay unique under concurrency: the increment takes the counter row's lock,
- * so two transactions never read the same value (H2 and PostgreSQL alike). The rows are created by
- * the schema changelog.
+ * Serial numbers that stay unique and gap-free under concurrency: the increment takes the counter row's
+ * lock until the transaction ends, so two transactions never read the same value and a rolled-back one
+ * gives its value back (H2 and PostgreSQL alike). The lock makes its users run one at a time: keep it
+ * for numbers that must have no gaps and are rarely drawn (certification serials, drawn by the
+ * manager's decisions). Application numbers come from a sequence instead (ApplicationNumbers). The rows
+ * are created by the schema changelog.
  */
 @Component
 public class Counters {
 
-  public static final String APPLICATION = "application";
   public static final String CERTIFICATION = "certification";
 
   private final JdbcClient jdbc;

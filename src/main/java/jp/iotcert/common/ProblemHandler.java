@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -121,6 +122,12 @@ public class ProblemHandler {
       ProblemDetail body = known.getBody();
       return respond(problem(HttpStatus.valueOf(known.getStatusCode().value()), body.getTitle(),
           body.getDetail() == null ? body.getTitle() : body.getDetail()));
+    }
+    if (DatabaseUnavailable.causedBy(e)) {
+      LOG.warn("Database unavailable: answered 503 ({})", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
     }
     LOG.error("Unexpected error in the API", e);
     return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "処理できませんでした",

@@ -131,8 +131,31 @@ public class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The actuator: health and info for anyone (a load balancer, the compose file's healthcheck), its
+   * details and components (database, process engine, job executor) only for an administrator who
+   * sends HTTP Basic (management.endpoint.health.roles); anything else exposed later, administrators only.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain actuator(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      ProblemWriter problems) throws Exception {
+    Unauthorized unauthorized = new Unauthorized(problems);
+    http.securityMatcher("/actuator", "/actuator/**")
+        .authenticationManager(new ProviderManager(provider))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden(problems)))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, "/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+            .anyRequest().hasRole(Groups.ADMIN));
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     // Tasklist, Cockpit and Admin authenticate with their own session login and CSRF token;
     // /engine-rest is guarded by the engine's filter registered below.

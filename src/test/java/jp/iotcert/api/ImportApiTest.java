@@ -94,7 +94,8 @@ class ImportApiTest extends ApiTestBase {
     assertThat(errorFields(postJson("staff1", "/api/certifications/imports", "{\"not\":\"a list\"}"))).containsExactly("body");
   }
 
-  private Map<String, Object> entry(String number, LocalDate certifiedOn, LocalDate firstCertifiedOn, String status,
+  /** An entry of the old register as the import takes it (also CertificationNumberBoundaryApiTest). */
+  static Map<String, Object> entry(String number, LocalDate certifiedOn, LocalDate firstCertifiedOn, String status,
       LocalDate endedOn, String serviceName) {
     Map<String, Object> e = new HashMap<>();
     e.put("certificationNumber", number);

@@ -16,8 +16,15 @@ class CertificationNumberTest {
   }
 
   @Test
-  void refusesSerialsThatDoNotFitFourDigits() {
-    assertThatThrownBy(() -> CertificationService.number(10000, LocalDate.of(2030, 1, 1)))
+  void theTenThousandthGetsAFifthDigitAndNothingWraps() {
+    assertThat(CertificationService.number(9999, LocalDate.of(2030, 1, 1))).isEqualTo("IoT 9999-3001");
+    assertThat(CertificationService.number(10000, LocalDate.of(2030, 1, 1))).isEqualTo("IoT 10000-3001");
+    assertThat(CertificationService.number(123456, LocalDate.of(2030, 1, 1))).isEqualTo("IoT 123456-3001");
+  }
+
+  @Test
+  void refusesSerialsBelowOne() {
+    assertThatThrownBy(() -> CertificationService.number(0, LocalDate.of(2030, 1, 1)))
         .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -242,19 +240,8 @@ final class CrashScenario {
 
   private HttpResponse<byte[]> submit(String base, int i) throws IOException {
     boolean first = i % 2 == 0;
-    ObjectNode application = template.deepCopy();
-    ((ObjectNode) application.get("provider")).put("corporateNumber",
-        first ? TestApplications.PROVIDER1_NUMBER : TestApplications.PROVIDER2_NUMBER);
-    ((ObjectNode) application.get("service")).put("name", SERVICE_PREFIX + i);
-    String boundary = "crash" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "application", null, "application/json", json.writeValueAsBytes(application));
-    part(body, boundary, "registryCertificate", "touki.pdf", "application/pdf", pdf);
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    return send(HttpRequest.newBuilder(URI.create(base + "/api/applications"))
-        .header("Authorization", basic(first ? "provider1" : "provider2"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    return send(ApplicationUpload.request(base, json, template, pdf, first ? "provider1" : "provider2",
+        first ? TestApplications.PROVIDER1_NUMBER : TestApplications.PROVIDER2_NUMBER, SERVICE_PREFIX + i).build());
   }
 
   private HttpResponse<byte[]> pay(String base, String number) throws IOException {
@@ -263,14 +250,14 @@ final class CrashScenario {
     byte[] body = json.writeValueAsBytes(Map.of("amount", 100000, "paidOn", paidOn.toString(),
         "reference", "CRASH-" + number));
     return send(HttpRequest.newBuilder(URI.create(base + "/api/applications/" + number + "/payments"))
-        .header("Authorization", basic("staff1")).header("Content-Type", "application/json")
+        .header("Authorization", ApplicationUpload.basic("staff1")).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   private JsonNode get(String base, String user, String path) {
     try {
       HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Authorization", basic(user)).header("Accept", "application/json").GET().build());
+          .header("Authorization", ApplicationUpload.basic(user)).header("Accept", "application/json").GET().build());
       if (answer.statusCode() != 200) {
         throw new AssertionError("GET " + path + " answered " + answer.statusCode() + ": "
             + new String(answer.body(), StandardCharsets.UTF_8));
@@ -294,19 +281,6 @@ final class CrashScenario {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
-  }
-
-  private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, String type,
-      byte[] content) throws IOException {
-    String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + type + "\r\n\r\n";
-    body.write(header.getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   private static String sha256(byte[] content) {

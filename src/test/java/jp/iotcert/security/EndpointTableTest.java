@@ -237,18 +237,18 @@ class EndpointTableTest extends ApiTestBase {
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       row("GET /registry/feed.atom", "/registry/feed.atom",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
-      // Outside /api: Spring Boot's error page and the actuator (health and info without details, metrics for administrators).
+      // Outside /api: Spring Boot's error page and the actuator (health and info; details and metrics for administrators).
       row("* /error", "/error",
           "500  500  500   500   500  500  500  500  500  500"),
       row("GET /actuator", "/actuator",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       row("GET /actuator/health", "/actuator/health",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
-      row("GET /actuator/health/**", "/actuator/health/db", // components are not shown to anyone
-          "404  404  404   404   404  404  404  404  404  404"),
+      row("GET /actuator/health/**", "/actuator/health/db", // components: administrators only (Basic)
+          "404  404  404   404   404  404  404  404  404  ok"),
       row("GET /actuator/info", "/actuator/info",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
-      // The operations metrics (monitoring.MetricsSecurity): administrators only, HTTP Basic.
+      // The operations metrics (config.SecurityConfig, actuator chain): administrators only, HTTP Basic.
       row("GET /actuator/metrics", "/actuator/metrics",
           "401  403  403   403   403  403  403  403  401  ok"),
       row("GET /actuator/metrics/{requiredMetricName}", "/actuator/metrics/iotcert.jobs.due",
