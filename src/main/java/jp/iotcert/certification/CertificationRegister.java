@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +34,15 @@ public class CertificationRegister {
     jdbc.sql("""
         INSERT INTO certification (certification_number, serial, corporate_number, provider_name, service_name,
           service_description, service_url, status, first_certified_on, certified_on, valid_until, disclosure_date,
-          disclosure_json, withheld_json, application_number, ended_on, renewal_application_number)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          disclosure_json, withheld_json, application_number, ended_on, renewal_application_number,
+          search_text, search_service, search_provider)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.certificationNumber(), c.serial(), c.corporateNumber(), c.providerName(), c.serviceName(),
             c.serviceDescription(), c.serviceUrl(), c.status().name(), c.firstCertifiedOn(), c.certifiedOn(),
             c.validUntil(), c.disclosureDate(), c.disclosureJson(), c.withheldJson(), c.applicationNumber(),
-            c.endedOn(), c.renewalApplicationNumber())
+            c.endedOn(), c.renewalApplicationNumber(),
+            // The registry's search columns (SearchText): no other write changes the fields they cover.
+            SearchText.of(c), SearchText.normalize(c.serviceName()), SearchText.normalize(c.providerName()))
         .update();
   }
 
@@ -148,6 +153,53 @@ public class CertificationRegister {
 
   public record Event(String event, String status, LocalDate effectiveOn, String detail) {}
 
+  /**
+   * The history of several certifications in one query (a registry page shows up to its page size of
+   * entries: one query for all, not one per entry), each oldest first; no key for one without events.
+   */
+  public Map<String, List<Event>> events(Collection<String> certificationNumbers) {
+    Map<String, List<Event>> byNumber = new HashMap<>();
+    for (List<String> chunk : chunks(certificationNumbers)) {
+      jdbc.sql("SELECT certification_number, event, status, effective_on, detail FROM certification_event"
+              + " WHERE certification_number IN (" + marks(chunk.size()) + ") ORDER BY recorded_at")
+          .params(new ArrayList<Object>(chunk))
+          .query((rs, i) -> {
+            byNumber.computeIfAbsent(rs.getString("certification_number"), k -> new ArrayList<>())
+                .add(new Event(rs.getString("event"), rs.getString("status"),
+                    rs.getObject("effective_on", LocalDate.class), rs.getString("detail")));
+            return null;
+          })
+          .list();
+    }
+    return byNumber;
+  }
+
+  /** Several certifications in one query (per thousand), in the order of the numbers given; unknown ones left out. */
+  public List<Certification> findAll(List<String> certificationNumbers) {
+    Map<String, Certification> byNumber = new HashMap<>();
+    for (List<String> chunk : chunks(certificationNumbers)) {
+      jdbc.sql("SELECT * FROM certification WHERE certification_number IN (" + marks(chunk.size()) + ")")
+          .params(new ArrayList<Object>(chunk))
+          .query(CertificationRegister::map).list()
+          .forEach(c -> byNumber.put(c.certificationNumber(), c));
+    }
+    return certificationNumbers.stream().map(byNumber::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** IN lists of at most a thousand parameters, well inside what H2 and PostgreSQL take. */
+  public static List<List<String>> chunks(Collection<String> values) {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(values));
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += 1000) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+    }
+    return chunks;
+  }
+
+  public static String marks(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
   /** A history line with its identity and recording time, for the public feed of the registry. */
   public record RecordedEvent(String id, String certificationNumber, String event, LocalDate effectiveOn,
       Instant recordedAt, String detail) {}
@@ -166,16 +218,6 @@ public class CertificationRegister {
             rs.getString("event"), rs.getObject("effective_on", LocalDate.class),
             rs.getTimestamp("recorded_at").toInstant(), rs.getString("detail")))
         .list();
-  }
-
-  /**
-   * The register's entries, of one status or all, in serial order. The registry matches its free text
-   * in Java (registry/Registry: width- and case-insensitive, and literal, so % and _ are no wildcards).
-   */
-  public List<Certification> search(CertificationStatus status) {
-    return jdbc.sql("SELECT * FROM certification WHERE (CAST(? AS VARCHAR(32)) IS NULL OR status = ?) ORDER BY serial")
-        .params(status == null ? null : status.name(), status == null ? null : status.name())
-        .query(CertificationRegister::map).list();
   }
 
   /** Accepted changes (第13条1) replace or add disclosure items of the published entry. */

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -148,6 +150,19 @@ public class ImprovementRequests {
   public List<Request> published(String certificationNumber) {
     return jdbc.sql("SELECT * FROM improvement_request WHERE certification_number = ? AND published = TRUE ORDER BY requested_on")
         .param(certificationNumber).query(ImprovementRequests::map).list();
+  }
+
+  /** The published requests of several certifications in one query (a registry page), no key for one without. */
+  public Map<String, List<Request>> published(Collection<String> certificationNumbers) {
+    Map<String, List<Request>> byNumber = new HashMap<>();
+    for (List<String> chunk : CertificationRegister.chunks(certificationNumbers)) {
+      jdbc.sql("SELECT * FROM improvement_request WHERE certification_number IN (" + CertificationRegister.marks(chunk.size())
+              + ") AND published = TRUE ORDER BY requested_on")
+          .params(new ArrayList<Object>(chunk))
+          .query(ImprovementRequests::map).list()
+          .forEach(r -> byNumber.computeIfAbsent(r.certificationNumber(), k -> new ArrayList<>()).add(r));
+    }
+    return byNumber;
   }
 
   public List<Request> of(String certificationNumber) {

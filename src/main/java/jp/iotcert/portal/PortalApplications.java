@@ -137,8 +137,9 @@ public class PortalApplications {
   @Transactional(readOnly = true)
   public List<Certification> renewable(String corporateNumber) {
     LocalDate today = calendar.today();
-    return register.search(CertificationStatus.VALID).stream()
-        .filter(c -> c.corporateNumber().equals(corporateNumber) && c.renewalApplicationNumber() == null)
+    // The company's own rows (indexed by corporate number), not the whole register.
+    return register.ofCorporateNumber(corporateNumber).stream()
+        .filter(c -> c.status() == CertificationStatus.VALID && c.renewalApplicationNumber() == null)
         .filter(c -> !today.isBefore(Validity.renewalWindowOpens(c.validUntil()))
             && !today.isAfter(Validity.renewalWindowCloses(c.validUntil())))
         .toList();

@@ -1,10 +1,9 @@
 package jp.iotcert.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
@@ -17,11 +16,9 @@ import org.springframework.stereotype.Service;
  * was withheld on the applicant's justified request (第11条2) never appear ({@link PublishedDisclosure});
  * ended certifications keep their entry with their status (第11条3, 第17条3).
  *
- * <p>Search is done here, in Java, on the normalized text ({@link RegistryText#normalize}: NFKC and
- * lower case on both sides), not in SQL: H2 and PostgreSQL have no common NFKC function, and the
- * register of one certification body holds hundreds to a few thousand entries, which a query reads
- * in milliseconds. Should it grow far beyond, a normalized search column maintained on write (a
- * Liquibase changeset) would replace the filter.
+ * <p>Search is done in SQL ({@link RegistrySearch}) on the search form stored with each certification
+ * (NFKC and lower case, {@link jp.iotcert.certification.SearchText}), the term normalized alike, so it
+ * stays width- and case-insensitive at 100,000 entries; a page then reads its entries by number.
  */
 @Service
 public class Registry {
@@ -42,61 +39,67 @@ public class Registry {
   public record Page(List<RegistryEntry> entries, int total, int page, int pageCount, int size) {}
 
   private final CertificationRegister register;
+  private final RegistrySearch search;
   private final PublishedDisclosure disclosure;
   private final ImprovementRequests improvements;
   private final ObjectMapper json;
 
-  public Registry(CertificationRegister register, PublishedDisclosure disclosure, ImprovementRequests improvements,
-      ObjectMapper json) {
+  public Registry(CertificationRegister register, RegistrySearch search, PublishedDisclosure disclosure,
+      ImprovementRequests improvements, ObjectMapper json) {
     this.register = register;
+    this.search = search;
     this.disclosure = disclosure;
     this.improvements = improvements;
     this.json = json;
   }
 
   public List<RegistryEntry> search(String text, CertificationStatus status) {
-    return matching(text, status, Sort.NUMBER).map(this::entry).toList();
+    return entries(search.find(text, status, Sort.NUMBER, 0, Integer.MAX_VALUE).numbers());
   }
 
   /** A page (1-based, clamped to the pages there are) of the matching entries in the given order. */
   public Page page(String text, CertificationStatus status, Sort sort, int page, int size) {
-    List<Certification> found = matching(text, status, sort).toList();
-    int pageCount = (int) Math.max(1, ((long) found.size() + size - 1) / size);
-    int current = Math.min(Math.max(1, page), pageCount);
-    List<RegistryEntry> entries = found.stream().skip((long) (current - 1) * size).limit(size).map(this::entry).toList();
-    return new Page(entries, found.size(), current, pageCount, size);
+    int wanted = Math.max(1, page);
+    RegistrySearch.Matches found = search.find(text, status, sort, (long) (wanted - 1) * size, size);
+    if (found.numbers().isEmpty() && wanted > 1) {
+      // Past the last page (or nothing left there): count, then show the last page as before.
+      int total = search.find(text, status, sort, 0, 1).total();
+      int last = pageCount(total, size);
+      found = search.find(text, status, sort, (long) (last - 1) * size, size);
+      wanted = last;
+    }
+    int pageCount = pageCount(found.total(), size);
+    return new Page(entries(found.numbers()), found.total(), Math.min(wanted, pageCount), pageCount, size);
+  }
+
+  private static int pageCount(int total, int size) {
+    return (int) Math.max(1, ((long) total + size - 1) / size);
   }
 
   public Optional<RegistryEntry> find(String certificationNumber) {
-    return register.find(certificationNumber).map(this::entry);
+    return register.find(certificationNumber).map(c -> entry(c, register.events(certificationNumber),
+        improvements.published(certificationNumber)));
   }
 
-  private Stream<Certification> matching(String text, CertificationStatus status, Sort sort) {
-    String wanted = RegistryText.normalize(text == null ? "" : text.strip());
-    return register.search(status).stream()
-        .filter(c -> wanted.isEmpty() || Stream.of(c.serviceName(), c.providerName(), c.corporateNumber(),
-                c.serviceDescription(), c.certificationNumber())
-            .anyMatch(field -> RegistryText.normalize(field).contains(wanted)))
-        .sorted(order(sort));
+  /**
+   * The entries of these numbers, in their order: the certifications, their histories and their
+   * published improvement requests in one query each (per thousand), never one query per entry.
+   */
+  List<RegistryEntry> entries(List<String> numbers) {
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<CertificationRegister.Event>> events = register.events(numbers);
+    Map<String, List<ImprovementRequests.Request>> requests = improvements.published(numbers);
+    return register.findAll(numbers).stream()
+        .map(c -> entry(c, events.getOrDefault(c.certificationNumber(), List.of()),
+            requests.getOrDefault(c.certificationNumber(), List.of())))
+        .toList();
   }
 
-  private static Comparator<Certification> order(Sort sort) {
-    Comparator<Certification> bySerial = Comparator.comparingInt(Certification::serial);
-    return switch (sort == null ? Sort.NUMBER : sort) {
-      case NUMBER -> bySerial;
-      case NUMBER_DESC -> bySerial.reversed();
-      case SERVICE -> Comparator.comparing((Certification c) -> RegistryText.normalize(c.serviceName())).thenComparing(bySerial);
-      case PROVIDER -> Comparator.comparing((Certification c) -> RegistryText.normalize(c.providerName())).thenComparing(bySerial);
-      case CERTIFIED_DESC -> Comparator.comparing(Certification::certifiedOn, Comparator.nullsLast(Comparator.reverseOrder()))
-          .thenComparing(bySerial);
-      case VALID_UNTIL -> Comparator.comparing(Certification::validUntil, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(bySerial);
-    };
-  }
-
-  RegistryEntry entry(Certification c) {
+  private RegistryEntry entry(Certification c, List<CertificationRegister.Event> events,
+      List<ImprovementRequests.Request> requests) {
     List<PublishedDisclosure.Item> items = disclosure.items(c);
-    List<CertificationRegister.Event> events = register.events(c.certificationNumber());
     List<RegistryEntry.PublishedEvent> history = events.stream()
         .filter(e -> PublishedHistory.published(e.event()))
         .map(e -> new RegistryEntry.PublishedEvent(e.effectiveOn(), e.event(),
@@ -107,7 +110,7 @@ public class Registry {
             .reduce((a, b) -> b).map(e -> PublishedHistory.articles(e.detail())).orElse(List.of()));
     return new RegistryEntry(c.certificationNumber(), c.serviceName(), c.providerName(), c.corporateNumber(),
         c.firstCertifiedOn(), c.certifiedOn(), c.validUntil(), c.disclosureDate(), c.status().name(), c.endedOn(),
-        items, improvements.published(c.certificationNumber()).stream()
+        items, requests.stream()
             .map(r -> new RegistryEntry.PublishedImprovementRequest(r.requestedOn(), r.content(), r.deadline(), r.status()))
             .toList(),
         disclosure.verificationUrl(c.certificationNumber()), history, revocation);

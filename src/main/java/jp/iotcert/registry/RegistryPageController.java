@@ -3,7 +3,6 @@ package jp.iotcert.registry;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,10 +164,14 @@ public class RegistryPageController {
 
   @GetMapping("/registry/feed.atom")
   public ResponseEntity<String> feed() {
-    // Each certification's entry is built once, however many of its events the feed lists.
-    Map<String, Optional<RegistryEntry>> entries = new HashMap<>();
-    List<RegistryFeed.Item> items = register.latestEvents(PublishedHistory.KINDS.keySet(), RegistryFeed.SIZE).stream()
-        .flatMap(ev -> entries.computeIfAbsent(ev.certificationNumber(), registry::find).stream()
+    // Each certification's entry is built once, however many of its events the feed lists, and all in one go.
+    List<CertificationRegister.RecordedEvent> events = register.latestEvents(PublishedHistory.KINDS.keySet(),
+        RegistryFeed.SIZE);
+    Map<String, RegistryEntry> entries = registry.entries(events.stream()
+            .map(CertificationRegister.RecordedEvent::certificationNumber).distinct().toList()).stream()
+        .collect(Collectors.toMap(RegistryEntry::certificationNumber, e -> e));
+    List<RegistryFeed.Item> items = events.stream()
+        .flatMap(ev -> Optional.ofNullable(entries.get(ev.certificationNumber())).stream()
             .map(e -> new RegistryFeed.Item(ev, e,
                 e.history().stream().filter(h -> h.event().equals(ev.event()) && h.effectiveOn().equals(ev.effectiveOn()))
                     .map(RegistryEntry.PublishedEvent::description).reduce((a, b) -> b)

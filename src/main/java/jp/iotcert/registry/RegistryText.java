@@ -1,9 +1,8 @@
 package jp.iotcert.registry;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
+import jp.iotcert.certification.SearchText;
 import jp.iotcert.common.JapaneseDates;
 
 /** How the registry compares and shows text: search normalization, status words and Japanese dates. */
@@ -20,12 +19,9 @@ public final class RegistryText {
 
   private RegistryText() {}
 
-  /**
-   * The form both sides of a search are compared in: NFKC folds full-width Latin letters and digits
-   * and half-width katakana into their usual forms (ＩｏＴ → IoT, ｶﾀｶﾅ → カタカナ), then lower case.
-   */
+  /** The form both sides of a search are compared in ({@link SearchText#normalize}: NFKC, then lower case). */
   public static String normalize(String text) {
-    return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return SearchText.normalize(text);
   }
 
   public static String statusWord(String status) {

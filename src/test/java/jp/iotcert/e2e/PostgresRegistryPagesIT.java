@@ -7,8 +7,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The registry pages' checks on PostgreSQL: the search (NFKC in Java over the register's rows), the
- * feed's query over certification_event (IN list, FETCH FIRST) and the CSV on the real database.
+ * The registry pages' checks on PostgreSQL: the search (the stored NFKC search form, LIKE served by the
+ * pg_trgm index of changeset 022, the window count and paging), the feed's and the page's IN-list
+ * queries over certification_event and improvement_request, and the CSV on the real database.
  */
 @ExtendWith(PostgresTestDatabase.class)
 @DirtiesContext

@@ -156,6 +156,37 @@ public class RegistryPagesTest extends ApiTestBase {
   }
 
   @Test
+  public void pagesCountEveryMatchSortAndStopAtTheLastPage() {
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      // Service names in the opposite order of the numbers, one of them full-width.
+      String service = (i == 0 ? "ＰＧ頁試験" : "pg頁試験") + (char) ('z' - i);
+      numbers.add(fixtures.insert(service, "株式会社頁ＰＧ", CertificationStatus.VALID, today.minusDays(5), null));
+    }
+    String first = page(fetch(query("/registry", "PG頁試験")));
+    assertThat(first).contains("23件", "（1 / 2ページ）", numbers.get(0), numbers.get(19)).doesNotContain(numbers.get(20));
+    String second = page(fetch(query("/registry", "PG頁試験") + "&page=2"));
+    assertThat(second).contains("23件", "（2 / 2ページ）", numbers.get(20), numbers.get(22)).doesNotContain(numbers.get(19));
+    // Past the last page: the last page, with the same count.
+    assertThat(page(fetch(query("/registry", "PG頁試験") + "&page=9"))).contains("23件", "（2 / 2ページ）", numbers.get(22));
+    // By service name (normalized: ＰＧ sorts as pg): the last inserted comes first.
+    String byService = page(fetch(query("/registry", "pg頁試験") + "&sort=SERVICE"));
+    assertThat(byService.indexOf(numbers.get(22))).isPositive().isLessThan(byService.indexOf(numbers.get(21)));
+    // The status filter applies in the same query.
+    assertThat(page(fetch(query("/registry", "PG頁試験") + "&status=REVOKED"))).contains("0件");
+  }
+
+  @Test
+  public void aTermMatchesWithinOneFieldNotAcrossTwoAndWildcardsAreLiteral() {
+    fixtures.insert("境界サービスＢＤ", "株式会社境界ＢＤ", CertificationStatus.VALID, today.minusDays(5), null);
+    assertThat(page(fetch(query("/registry", "境界サービスbd")))).contains("1件");
+    // The end of the service name and the start of the provider name are no match together.
+    assertThat(page(fetch(query("/registry", "ＢＤ株式会社境界")))).contains("0件");
+    assertThat(page(fetch(query("/registry", "境界%ＢＤ")))).contains("0件");
+    assertThat(page(fetch(query("/registry", "境界_ービス")))).contains("0件");
+  }
+
+  @Test
   public void theCsvIsUtf8WithBomHasTheJsonFieldsAndNeutralisesFormulas() {
     String no = fixtures.insert("=HYPERLINK(\"https://evil.example\")ＣＳ", "+株式会社ＣＳ", CertificationStatus.VALID,
         today.minusDays(5), null);

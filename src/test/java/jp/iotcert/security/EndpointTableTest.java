@@ -237,7 +237,7 @@ class EndpointTableTest extends ApiTestBase {
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
       row("GET /registry/feed.atom", "/registry/feed.atom",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
-      // Outside /api: Spring Boot's error page and the actuator (health and info; details for administrators).
+      // Outside /api: Spring Boot's error page and the actuator (health and info; details and metrics for administrators).
       row("* /error", "/error",
           "500  500  500   500   500  500  500  500  500  500"),
       row("GET /actuator", "/actuator",
@@ -248,6 +248,13 @@ class EndpointTableTest extends ApiTestBase {
           "404  404  404   404   404  404  404  404  404  ok"),
       row("GET /actuator/info", "/actuator/info",
           "ok   ok   ok    ok    ok   ok   ok   ok   ok   ok"),
+      // The operations metrics (config.SecurityConfig, actuator chain): administrators only, HTTP Basic.
+      row("GET /actuator/metrics", "/actuator/metrics",
+          "401  403  403   403   403  403  403  403  401  ok"),
+      row("GET /actuator/metrics/{requiredMetricName}", "/actuator/metrics/iotcert.jobs.due",
+          "401  403  403   403   403  403  403  403  401  ok"),
+      row("GET /actuator/prometheus", "/actuator/prometheus",
+          "401  403  403   403   403  403  403  403  401  ok"),
       // Static files. The webapps' pages and scripts are public (their data comes through their own
       // session-authenticated API, below); nothing else is served from the classpath.
       row("* /camunda/app/**", "/camunda/app/tasklist/",

@@ -1,0 +1,68 @@
+package jp.iotcert.certification;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import liquibase.change.custom.CustomTaskChange;
+import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.CustomChangeException;
+import liquibase.exception.ValidationErrors;
+import liquibase.resource.ResourceAccessor;
+
+/**
+ * Changeset 022: fills the registry's search columns of the certifications that exist already, with the
+ * same Java normalization ({@link SearchText}) that every insert uses, so old and new rows are found alike.
+ */
+public class SearchTextBackfill implements CustomTaskChange {
+
+  @Override
+  public void execute(Database database) throws CustomChangeException {
+    Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+    try (PreparedStatement read = connection.prepareStatement("""
+            SELECT certification_number, service_name, provider_name, corporate_number, service_description
+            FROM certification""");
+        PreparedStatement write = connection.prepareStatement("""
+            UPDATE certification SET search_text = ?, search_service = ?, search_provider = ?
+            WHERE certification_number = ?""");
+        ResultSet rows = read.executeQuery()) {
+      int pending = 0;
+      while (rows.next()) {
+        String service = rows.getString("service_name");
+        String provider = rows.getString("provider_name");
+        write.setString(1, SearchText.of(rows.getString("certification_number"), service, provider,
+            rows.getString("corporate_number"), rows.getString("service_description")));
+        write.setString(2, SearchText.normalize(service));
+        write.setString(3, SearchText.normalize(provider));
+        write.setString(4, rows.getString("certification_number"));
+        write.addBatch();
+        if (++pending == 500) {
+          write.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        write.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new CustomChangeException("Cannot fill the registry's search columns", e);
+    }
+  }
+
+  @Override
+  public String getConfirmationMessage() {
+    return "Registry search columns filled";
+  }
+
+  @Override
+  public void setUp() {}
+
+  @Override
+  public void setFileOpener(ResourceAccessor resourceAccessor) {}
+
+  @Override
+  public ValidationErrors validate(Database database) {
+    return new ValidationErrors();
+  }
+}
