@@ -50,7 +50,15 @@ public class DocumentFont {
     if (ttf != null) {
       kept.decrementAndGet();
     }
-    return ttf != null ? ttf : new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    return ttf != null ? ttf : parse(bytes);
+  }
+
+  private static TrueTypeFont parse(byte[] bytes) throws IOException {
+    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    // No glyph substitution: horizontal Japanese needs none, and PDFBox's Latin GSUB worker ran regular
+    // expressions over every line drawn, a third of a notice job's CPU in a timer storm (issue 13).
+    ttf.setEnableGsub(false);
+    return ttf;
   }
 
   /** Returns a borrowed font; kept for the next document unless enough are kept already. */

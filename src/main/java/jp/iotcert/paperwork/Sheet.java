@@ -154,14 +154,19 @@ final class Sheet implements AutoCloseable {
   List<String> wrap(String text, float size, float maxWidth) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    printable(text).codePoints().forEach(cp -> {
-      String next = line + Character.toString(cp);
-      if (width(next, size) > maxWidth && !line.isEmpty()) {
+    // A line's width is the sum of its glyphs' widths (no kerning here), so it grows by one glyph at a
+    // time instead of measuring the whole line again for every character added (issue 13).
+    float lineWidth = 0;
+    for (int cp : printable(text).codePoints().toArray()) {
+      float glyph = width(Character.toString(cp), size);
+      if (lineWidth + glyph > maxWidth && !line.isEmpty()) {
         lines.add(line.toString());
         line.setLength(0);
+        lineWidth = 0;
       }
       line.appendCodePoint(cp);
-    });
+      lineWidth += glyph;
+    }
     lines.add(line.toString());
     return lines;
   }
