@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The 10,000th certification (docs/processes.md, 認定番号): the serial gets a fifth digit and never wraps.
  * A context of its own, since the counter is moved to the boundary.
  */
-@TestPropertySource(properties = "iotcert.test.context=certification-number-boundary")
+// Its own engine name: closing this context must not unregister the engine "default" that the other API
+// tests' /engine-rest looks up by name (this test does not use /engine-rest).
+@TestPropertySource(properties = {"iotcert.test.context=certification-number-boundary",
+    "camunda.bpm.generate-unique-process-engine-name=true"})
 @DirtiesContext
 class CertificationNumberBoundaryApiTest extends ApiTestBase {
 

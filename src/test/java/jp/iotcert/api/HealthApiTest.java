@@ -12,7 +12,10 @@ import org.springframework.test.context.TestPropertySource;
  * /actuator/health as the compose file's healthcheck and an operator see it: the database, the
  * process engine and its job executor for an administrator; the status alone for anyone else.
  */
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+// Its own engine name: this context's engine must not take the name "default" by which the other API
+// tests' /engine-rest finds theirs (this test does not use /engine-rest).
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
+    "camunda.bpm.generate-unique-process-engine-name=true"})
 class HealthApiTest extends ApiTestBase {
 
   @Test
