@@ -18,10 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.support.CaseSteps;
+import jp.iotcert.support.Mails;
 import jp.iotcert.support.TestApplications;
 import jp.iotcert.support.TestSmtp;
 import org.apache.pdfbox.Loader;
@@ -31,6 +34,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -55,6 +59,7 @@ abstract class EndToEndScenario {
   @Autowired ObjectMapper json;
   @Autowired DisclosureCatalogue catalogue;
   @Autowired JdbcClient jdbc;
+  @Value("${iotcert.public-base-url}") String publicBaseUrl;
 
   @Test
   void applicationSubmittedOverHttpIsWorkedThroughTasklistAndCertified() throws Exception {
@@ -100,6 +105,30 @@ abstract class EndToEndScenario {
     // Mail goes out on the mailer's own threads once the job has committed.
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(MAIL.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).contains(certificationNumber)));
+    opensTheVerificationUrlPrintedInTheMail(certificationNumber);
+  }
+
+  /**
+   * The notice tells the provider to link its website to the 確認用URL (第10条4): taken from the mail as the
+   * provider received it, that URL opens the public page in Japanese that says the certification is in force.
+   */
+  private void opensTheVerificationUrlPrintedInTheMail(String certificationNumber) throws Exception {
+    String mail = null;
+    for (var m : MAIL.getReceivedMessages()) {
+      if (m.getSubject().contains(certificationNumber)) {
+        mail = Mails.text(m);
+      }
+    }
+    Matcher url = Pattern.compile("確認用URL: (\\S+)").matcher(mail);
+    assertThat(url.find()).as(mail).isTrue();
+    URI printed = URI.create(url.group(1));
+    assertThat(printed.toString()).startsWith(publicBaseUrl + "/registry/");
+    // The test server listens on a random port; the printed URL's path is asked of it, as of the public site.
+    ResponseEntity<String> page = http.getForEntity(URI.create(http.getRootUri() + printed.getRawPath()), String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(page.getBody()).contains("lang=\"ja\"").contains(certificationNumber)
+        .containsPattern("この認定は本日（\\d{4}年\\d{1,2}月\\d{1,2}日）有効です。");
   }
 
   @Test
