@@ -248,15 +248,18 @@ public class CertificationLifecycle {
 
   /**
    * Whether the certification, now ended, owes its certificate back ({@link CertificateReturnRule}),
-   * and the cycle of reminders until staff record it received.
+   * the cycle of reminders until staff record it received, and when it is overdue (the first reminder).
    */
   public CertificateReturn certificateReturn(String certificationNumber) {
     return new CertificateReturn(certificateReturnRule.required(get(certificationNumber).status()),
-        certificateReturnReminders);
+        certificateReturnReminders, certificateReturnRule.dueAt(certificateReturnReminders, calendar.now()));
   }
 
-  /** @param reminderCycle ISO 8601 repeating interval of the reminders (`iotcert.lifecycle.certificate-return-reminders`) */
-  public record CertificateReturn(boolean required, String reminderCycle) {}
+  /**
+   * @param reminderCycle ISO 8601 repeating interval of the reminders (`iotcert.lifecycle.certificate-return-reminders`)
+   * @param dueAt when the first reminder goes out: the due date of 「認定証の返納を確認する」
+   */
+  public record CertificateReturn(boolean required, String reminderCycle, Date dueAt) {}
 
   /** 第13条3, 第10条8: staff received the certificate. */
   public void certificateReturned(String certificationNumber, LocalDate returnedOn) {

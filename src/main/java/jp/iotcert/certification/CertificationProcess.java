@@ -57,6 +57,11 @@ public final class CertificationProcess {
   // The end of the certification (第10条8, 第13条3)
   public static final String CERTIFICATE_RETURN_REQUIRED = "certificateReturnRequired";
   public static final String CERTIFICATE_RETURN_REMINDER_CYCLE = "certificateReturnReminderCycle";
+  /**
+   * Due date of 「認定証の返納を確認する」: when the first reminder of the cycle goes out (java.util.Date),
+   * set by `decideCertificateReturn`.
+   */
+  public static final String CERTIFICATE_RETURN_DUE_AT = "certificateReturnDueAt";
   /** Form field of 「認定証の返納を確認する」 (form-confirm-certificate-return). */
   public static final String CERTIFICATE_RETURNED_ON = "certificateReturnedOn";
 

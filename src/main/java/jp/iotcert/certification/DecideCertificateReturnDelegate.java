@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 「認定証の返納要否を判定する」 in 「認定の終了」: whether the certificate is to be returned
- * ({@link CertificateReturnRule}: 第10条8, 第13条3) and how often to remind the provider.
+ * ({@link CertificateReturnRule}: 第10条8, 第13条3), how often to remind the provider, and when the
+ * return is due (the first reminder), the due date of 「認定証の返納を確認する」.
  */
 @Component("decideCertificateReturn")
 public class DecideCertificateReturnDelegate implements JavaDelegate {
@@ -22,5 +23,6 @@ public class DecideCertificateReturnDelegate implements JavaDelegate {
     CertificationLifecycle.CertificateReturn certificateReturn = lifecycle.certificateReturn(execution.getProcessBusinessKey());
     execution.setVariable(CertificationProcess.CERTIFICATE_RETURN_REQUIRED, certificateReturn.required());
     execution.setVariable(CertificationProcess.CERTIFICATE_RETURN_REMINDER_CYCLE, certificateReturn.reminderCycle());
+    execution.setVariable(CertificationProcess.CERTIFICATE_RETURN_DUE_AT, certificateReturn.dueAt());
   }
 }

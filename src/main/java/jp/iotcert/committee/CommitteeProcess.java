@@ -14,6 +14,11 @@ public final class CommitteeProcess {
   public static final String SERVICE_NAME = "serviceName";
   /** Of a renewal: the note on the renewed certification (Markdown), shown at the top of the forms. */
   public static final String RENEWAL_NOTE = "renewalNote";
+  /**
+   * Of a renewal (passed in; absent for a new application): the end of the day before the last day of
+   * validity (java.util.Date), the due date of every task of the committee.
+   */
+  public static final String RENEWAL_DECISION_DUE_AT = "renewalDecisionDueAt";
   /** The reviewer's findings (their own text, shown as written, as in the manager's form). */
   public static final String REVIEW_FINDINGS = "reviewFindings";
   /** 「CONFORMING」 or 「NON_CONFORMING」: the review's result. */

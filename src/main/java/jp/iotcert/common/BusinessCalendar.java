@@ -29,6 +29,18 @@ public class BusinessCalendar {
     return Date.from(day.plusDays(1).atStartOfDay(ZONE).toInstant());
   }
 
+  /**
+   * The earlier of two deadlines, either of which may be absent (null): the due date of a task bound
+   * by its own deadline and by one of its case (a renewal's, for instance), as the models ask for it
+   * ({@code ${businessCalendar.earlier(a, b)}}). Null when both are absent.
+   */
+  public Date earlier(Date one, Date other) {
+    if (one == null || other == null) {
+      return one == null ? other : one;
+    }
+    return other.before(one) ? other : one;
+  }
+
   /** The moment a day starts in Tokyo. */
   public static Date startOf(LocalDate day) {
     return Date.from(day.atStartOfDay(ZONE).toInstant());

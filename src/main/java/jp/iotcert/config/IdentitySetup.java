@@ -131,6 +131,9 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Groups.STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // A delegate (第19条) works the investigations delegated to it: their tasks are assigned to it.
     grant(Groups.DELEGATE, Resources.PROCESS_DEFINITION, InvestigationProcess.KEY, Permissions.READ);
+    // Those tasks keep the candidate group staff; Tasklist shows a candidate group by its name only
+    // to who may read the group, so the delegate reads that one group (its name, not its members).
+    grant(Groups.DELEGATE, Resources.GROUP, Groups.STAFF, Permissions.READ);
 
     // Managers watch everything in Cockpit, read-only.
     grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
@@ -149,17 +152,17 @@ public class IdentitySetup implements SmartInitializingSingleton {
             .taskUnassigned(),
         "自分のグループが担当できる未割当のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
     filter("申請審査", 0, taskService.createTaskQuery().processDefinitionKey(ApplicationProcess.KEY),
-        "認定申請（certification-application）のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
+        "認定申請の審査のタスク：書類の確認、審査、認定の可否の決定", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
     filter("実地調査", 5, taskService.createTaskQuery().processDefinitionKey(INSPECTION_KEY),
-        "実地調査（on-site-inspection）のタスク", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
+        "実地調査のタスク：日程の調整、結果の報告", List.of(Groups.STAFF, Groups.REVIEWER, Groups.MANAGER));
     filter("認定サービス", 15, taskService.createTaskQuery().processDefinitionKey(CertificationProcess.KEY),
-        "認定サービス（certification）のタスク：変更の届出、認定証の返納", List.of(Groups.STAFF, Groups.MANAGER));
+        "認定サービスのタスク：変更の届出、届出の確認、認定証の返納", List.of(Groups.STAFF, Groups.MANAGER));
     filter("監督（緊急事態・調査・改善・取消し）", 20, taskService.createTaskQuery()
             .processDefinitionKeyIn(EmergencyProcess.KEY, InvestigationProcess.KEY, ImprovementProcess.KEY, RevocationProcess.KEY),
-        "第14条〜第17条の事案（emergency, investigation, improvement-request, revocation）のタスク",
+        "第14条〜第17条の事案（緊急事態、調査、改善の要請、認定の取消し）のタスク",
         List.of(Groups.STAFF, Groups.MANAGER));
     filter("認定審査委員会", 10, taskService.createTaskQuery().processDefinitionKey(CommitteeProcess.KEY),
-        "認定審査委員会（committee-review）のタスク", List.of(Groups.STAFF, Groups.COMMITTEE, Groups.MANAGER));
+        "認定審査委員会のタスク：委員の構成の調整、意見の提出、意見の取りまとめ", List.of(Groups.STAFF, Groups.COMMITTEE, Groups.MANAGER));
     filter(OVERDUE_FILTER, -8, taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
         "期限日を過ぎたタスク（期限日の古い順）", List.of(Groups.STAFF, Groups.MANAGER));
   }

@@ -18,6 +18,12 @@ public final class InspectionProcess {
   public static final String SERVICE_NAME = "serviceName";
   /** Of a renewal: the note on the renewed certification (Markdown), shown at the top of the forms. */
   public static final String RENEWAL_NOTE = "renewalNote";
+  /**
+   * Of a renewal (passed in by `certification-application`; absent for a new application and for an
+   * investigation): the end of the day before the last day of validity (java.util.Date). The schedule
+   * is due then, the report at the earlier of it and the end of the inspection day.
+   */
+  public static final String RENEWAL_DECISION_DUE_AT = "renewalDecisionDueAt";
 
   // Form fields of 「実地調査の日程を調整する」
   public static final String INSPECTION_DATE = "inspectionDate";

@@ -7,10 +7,15 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.certification.CertificationProcess;
+import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.oversight.InvestigationProcess;
 import jp.iotcert.oversight.Investigations;
+import jp.iotcert.oversight.RevocationFacts;
+import jp.iotcert.oversight.RevocationProcess;
+import jp.iotcert.oversight.Revocations;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +41,8 @@ class FormRuleAnswersApiTest extends ApiTestBase {
   @Autowired CertificationService certifications;
   @Autowired Investigations investigations;
   @Autowired TransactionTemplate transactions;
+  @Autowired Revocations revocations;
+  @Autowired CertificationRegister register;
 
   @Test
   void aRefusalWithoutReasonsIsAnsweredWithTheRuleOnly(CapturedOutput output) {
@@ -120,6 +127,56 @@ class FormRuleAnswersApiTest extends ApiTestBase {
         InvestigationProcess.INVESTIGATION_REASON, Map.of("value", "利用者からの苦情"),
         InvestigationProcess.INVESTIGATION_REQUEST, Map.of("value", "運用手順書"),
         InvestigationProcess.INVESTIGATION_DEADLINE, Map.of("value", deadline.toString()));
+  }
+
+  /**
+   * 「認定証の返納を確認する」 checks the day of receipt on completion (CertificateReturnConfirmedListener):
+   * an unreadable or future day sent through engine REST is answered 400 with the sentence alone and
+   * leaves the task open, instead of failing the job after it as an incident.
+   */
+  @Test
+  void anUnreadableOrFutureDayOfReceiptIsAnsweredWithTheRuleOnly(CapturedOutput output) {
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    String applicationNumber = submitted("provider1", TestApplications.PROVIDER1_NUMBER, "返納日規則サービス");
+    String no = transactions.execute(s -> certifications.certify(new CertificationService.NewCertification(
+        applicationNumber, TestApplications.PROVIDER1_NUMBER, "株式会社テスト", "返納日規則サービス", "説明", null,
+        today.minusDays(10), today.minusDays(10), json.valueToTree(TestApplications.fullDisclosure(catalogue)).toString(),
+        "[]"))).certificationNumber();
+    transactions.executeWithoutResult(s -> revocations.open(register.find(no).orElseThrow(),
+        new RevocationFacts(false, false, true, false, false, false, true, false, false), "認定マークの不正使用", "staff1"));
+    runJobs(no);
+    taskService.complete(task(no, "Task_DecideRevocation").getId(), Map.of(RevocationProcess.DECISION, "REVOKE",
+        RevocationProcess.REASONS, "認定マークを認定外のサービスに使用した"));
+    runJobs(no);
+    String confirm = task(no, "Task_ConfirmCertificateReturn").getId();
+    int before = output.getAll().length();
+
+    Map<String, String> refusals = Map.of(
+        "来週の金曜日", "日付を読み取れません。2026-12-10 のように年・月・日で入力してください。",
+        today.plusDays(1).toString(), "認定証を受領した日に未来の日付は指定できません。");
+    refusals.forEach((value, sentence) -> {
+      for (String endpoint : new String[] {"submit-form", "complete"}) {
+        ResponseEntity<JsonNode> answer = postJson("staff1", "/engine-rest/task/" + confirm + "/" + endpoint,
+            Map.of("variables", Map.of(CertificationProcess.CERTIFICATE_RETURNED_ON, Map.of("value", value))));
+        assertThat(answer.getStatusCode().value()).as(value + " " + endpoint).isEqualTo(400);
+        assertThat(answer.getBody().get("message").asText()).as(value + " " + endpoint).isEqualTo(sentence);
+        assertThat(answer.getBody().toString()).doesNotContain("ENGINE-").doesNotContain("Cannot");
+      }
+    });
+    assertThat(taskService.createTaskQuery().taskId(confirm).count()).isOne();
+    for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(no).list()) {
+      assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).withException().count())
+          .as("no failed job, no incident").isZero();
+    }
+    assertThat(output.getAll().substring(before).lines().filter(line -> line.matches(".*\\bERROR\\b.*")).toList())
+        .as("log lines at ERROR for a form rule").isEmpty();
+
+    // Today's date is recorded.
+    ResponseEntity<JsonNode> confirmed = postJson("staff1", "/engine-rest/task/" + confirm + "/submit-form",
+        Map.of("variables", Map.of(CertificationProcess.CERTIFICATE_RETURNED_ON, Map.of("value", today.toString()))));
+    assertThat(confirmed.getStatusCode().value()).isEqualTo(204);
+    runJobs(no);
+    assertThat(register.certificateOutstanding(no)).isFalse();
   }
 
   /** Other failures keep engine REST's usual answer: the mapper only answers form rules. */

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import jp.iotcert.application.ApplicationProcess;
+import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.config.IdentitySetup;
 import jp.iotcert.support.TestApplications;
@@ -24,10 +25,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 10, "which case is this?": every Tasklist filter shows the case on its cards (filter
  * variables), existing installations get them at the next start, and 「期限切れ」 lists the overdue.
+ * What Tasklist shows around them is Japanese: filter descriptions, and candidate groups by name.
  */
 class TasklistFiltersApiTest extends ApiTestBase {
 
@@ -38,6 +41,8 @@ class TasklistFiltersApiTest extends ApiTestBase {
   @Autowired FilterService filterService;
   @Autowired TaskService taskService;
   @Autowired IdentitySetup identitySetup;
+  @Autowired CertificationService certifications;
+  @Autowired TransactionTemplate transactions;
 
   @AfterEach
   void resetClock() {
@@ -61,6 +66,71 @@ class TasklistFiltersApiTest extends ApiTestBase {
     }
   }
 
+  /**
+   * Tasklist shows a filter's description as the tooltip of its name: Japanese only, no process key
+   * (`certification-application`) or other ASCII word, in every filter each group sees.
+   */
+  @Test
+  void filterDescriptionsAreJapaneseOnly() {
+    List<String> seen = new ArrayList<>();
+    for (String user : List.of("staff1", "reviewer1", "committee1", "manager1", "delegate1")) {
+      ResponseEntity<JsonNode> filters = get(user, "/engine-rest/filter?itemCount=false");
+      assertThat(filters.getStatusCode().value()).as(user).isEqualTo(200);
+      for (JsonNode filter : filters.getBody()) {
+        String description = filter.get("properties").get("description").asText();
+        assertThat(description).as(user + ": " + filter.get("name").asText()).isNotBlank().doesNotContainPattern("[A-Za-z]");
+        seen.add(filter.get("name").asText());
+      }
+    }
+    assertThat(seen).contains("自分のタスク", "グループのタスク", "申請審査", "実地調査", "認定審査委員会", "認定サービス",
+        "監督（緊急事態・調査・改善・取消し）", "期限切れ");
+  }
+
+  /**
+   * A delegate (第19条) works 「説明・資料を評価する」, whose candidate group stays `staff`: Tasklist shows
+   * the group embedded in the task (HAL) by its name only if the delegate may read that group. The
+   * delegate reads `staff` by name, and nothing more: no other group, not its members.
+   */
+  @Test
+  void aDelegateSeesTheCandidateGroupOfItsTaskByName() {
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    String applicationNumber = submitted("provider2", TestApplications.PROVIDER2_NUMBER, "委託先グループ名サービス");
+    String no = transactions.execute(s -> certifications.certify(new CertificationService.NewCertification(
+        applicationNumber, TestApplications.PROVIDER2_NUMBER, "株式会社テスト", "委託先グループ名サービス", "説明", null,
+        today.minusDays(10), today.minusDays(10), json.valueToTree(TestApplications.fullDisclosure(catalogue)).toString(),
+        "[]"))).certificationNumber();
+    String path = "/api/certifications/" + no + "/investigations";
+    ResponseEntity<JsonNode> opened = postJson("staff1", path, Map.of("scope", List.of("OPERATIONS"),
+        "reason", "利用者からの苦情", "request", "運用記録", "deadline", today.plusDays(20).toString(),
+        "delegatedTo", "delegate1"));
+    assertThat(opened.getStatusCode().value()).isEqualTo(201);
+    runJobs(no);
+    assertThat(postJson("provider2", path + "/" + opened.getBody().get("id").asText() + "/explanations",
+        Map.of("explanation", "運用記録を提出します")).getStatusCode().value()).isEqualTo(202);
+    runJobs(no);
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_AssessExplanation")
+        .singleResult();
+    assertThat(task.getAssignee()).isEqualTo("delegate1");
+
+    // As Tasklist loads the task (HAL): the candidate links name group ids, and the groups the caller
+    // may read come embedded beside them; Tasklist joins the two and shows the name, else the id.
+    JsonNode embedded = hal("delegate1", "/engine-rest/task/" + task.getId()).getBody().get("_embedded");
+    List<String> candidateGroups = new ArrayList<>();
+    embedded.get("identityLink").forEach(link -> {
+      if ("candidate".equals(link.get("type").asText()) && !link.get("groupId").isNull()) {
+        candidateGroups.add(link.get("groupId").asText());
+      }
+    });
+    assertThat(candidateGroups).containsExactly("staff");
+    List<String> groups = new ArrayList<>();
+    embedded.path("group").forEach(group -> groups.add(group.get("id").asText() + "=" + group.get("name").asText()));
+    assertThat(groups).containsExactly("staff=事務局");
+    assertThat(get("delegate1", "/engine-rest/group/staff").getBody().get("name").asText()).isEqualTo("事務局");
+    // The least grant: no other group, and no member of staff.
+    assertThat(get("delegate1", "/engine-rest/group/reviewer").getStatusCode().value()).isEqualTo(404);
+    assertThat(get("delegate1", "/engine-rest/user?memberOfGroup=staff").getBody()).isEmpty();
+  }
+
   @Test
   void anInstallationWithoutCardVariablesGetsThemAtTheNextStartOnce() {
     Filter filter = filterService.createFilterQuery().filterName("申請審査").singleResult();
@@ -72,6 +142,8 @@ class TasklistFiltersApiTest extends ApiTestBase {
 
     Filter updated = filterService.getFilter(filter.getId());
     assertThat(variableNames(updated)).containsExactlyElementsOf(CARD_VARIABLES);
+    // The description (the filter's tooltip) is set again too: older installations lose their process keys.
+    assertThat((String) updated.getProperties().get("description")).isEqualTo("認定申請の審査のタスク：書類の確認、審査、認定の可否の決定");
     assertThat(filterService.createFilterQuery().count()).isEqualTo(count);
     assertThat(filterService.createFilterQuery().filterName("申請審査").count()).isEqualTo(1);
   }

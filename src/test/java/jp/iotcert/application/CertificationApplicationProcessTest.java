@@ -19,7 +19,9 @@ import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.certification.PublishedDisclosure;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.committee.CommitteeProcess;
 import jp.iotcert.common.ConflictException;
+import jp.iotcert.inspection.InspectionProcess;
 import jp.iotcert.notice.NoticeService;
 import jp.iotcert.support.ProcessTestBase;
 import jp.iotcert.support.TestApplications;
@@ -81,6 +83,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
         ApplicationProcess.INSPECTION_REQUIRED, true,
         ApplicationProcess.COMMITTEE_REQUIRED, true)));
     assertThat(pi).isWaitingAt("CallActivity_OnSiteInspection");
+    assertThat(task(no, "Task_ScheduleInspection").getDueDate()).as("no renewal deadline for a new application").isNull();
 
     complete(no, "Task_ScheduleInspection", Map.of("inspectionDate", "2026-12-10", "inspectionLocation", "本社",
         "inspectors", "審査 花子"));
@@ -105,6 +108,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     // committee3 declared an interest in provider1 (demo data), so only committee1 and committee2 sit.
     var opinionTasks = taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_GiveOpinion").list();
     assertThat(opinionTasks).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("committee1", "committee2");
+    assertThat(opinionTasks).as("no renewal deadline for a new application").allMatch(t -> t.getDueDate() == null);
     // The members see the review and the inspection the application went through (passed in by the call).
     Map<String, Object> shown = taskService.getVariables(opinionTasks.get(0).getId());
     assertThat(shown).containsEntry("inspectionSummary", "**実施日**：2026年12月10日\n**調査結果**：適合")
@@ -118,6 +122,7 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     var consolidate = task(no, "Task_ConsolidateOpinions");
     assertThat(taskService.getVariable(consolidate.getId(), ApplicationProcess.APPLICATION_KIND)).isEqualTo("新規");
     assertThat(consolidate).isAssignedTo("committee1");
+    assertThat(consolidate.getDueDate()).as("no renewal deadline for a new application").isNull();
     // Each opinion under the member's name as people read it (IdentitySetup's demo accounts), not the account id.
     assertThat((String) taskService.getVariable(consolidate.getId(), "opinionsSummary"))
         .contains("- **委員 一**: 賛成 — committee1 の意見").contains("- **委員 二**: 賛成 — committee2 の意見")
@@ -403,6 +408,48 @@ class CertificationApplicationProcessTest extends ProcessTestBase {
     assertThat(passed(renewal, "Task_NotifyNotCertified")).isTrue();
     assertThat(applications.get(renewal).status()).isEqualTo(ApplicationStatus.NOT_CERTIFIED);
     assertThat(register.find(certificationNumber).orElseThrow().renewalApplicationNumber()).isNull();
+  }
+
+  /**
+   * A renewal's inspection and committee (called processes) show its note at the top of their forms
+   * and are due by its deadline (第12条: decided before the last day of validity, 2028-11-30); the
+   * inspection report at the earlier of that and the end of the inspection day.
+   */
+  @Test
+  void aRenewalsInspectionAndCommitteeShowItsNoteAndAreDueByItsDeadline() {
+    String certificationNumber = certified(TestApplications.PROVIDER2_NUMBER, "更新の調査と委員会", LocalDate.of(2026, 12, 1));
+    String renewal = renewalInWindow(TestApplications.PROVIDER2_NUMBER, "更新の調査と委員会", certificationNumber);
+    String note = (String) runtimeService.getVariable(instance(renewal, KEY).getId(), ApplicationProcess.RENEWAL_NOTE);
+    assertThat(note).startsWith("**更新申請です。** 認定番号 " + certificationNumber + " の更新");
+    Date dueBeforeLastDay = BusinessCalendar.endOf(LocalDate.of(2028, 11, 29));
+    passCompletenessAndFee(renewal, RENEWAL_DAY);
+    complete(renewal, "Task_ReviewApplication", TestApplications.judged(Map.of("reviewResult", "CONFORMING",
+        "reviewFindings", "適合", ApplicationProcess.ALL_CONFORMING, true,
+        ApplicationProcess.INSPECTION_REQUIRED, true, ApplicationProcess.COMMITTEE_REQUIRED, true)));
+
+    var schedule = task(renewal, "Task_ScheduleInspection");
+    assertThat(schedule.getDueDate()).isEqualTo(dueBeforeLastDay);
+    assertThat(taskService.getVariable(schedule.getId(), InspectionProcess.RENEWAL_NOTE)).isEqualTo(note);
+    // Scheduled for the last day of validity: the renewal deadline (the day before) comes first.
+    complete(renewal, "Task_ScheduleInspection", Map.of("inspectionDate", "2028-11-30", "inspectionLocation", "本社",
+        "inspectors", "審査 花子"));
+    var report = task(renewal, "Task_ReportInspection");
+    assertThat(report.getDueDate()).isEqualTo(dueBeforeLastDay);
+    assertThat(taskService.getVariable(report.getId(), InspectionProcess.RENEWAL_NOTE)).isEqualTo(note);
+    clockAt(LocalDate.of(2028, 11, 30));
+    complete(renewal, "Task_ReportInspection", Map.of("inspectionResult", "CONFORMING", "inspectionReport", "問題なし"));
+
+    var opinions = taskService.createTaskQuery().processInstanceBusinessKey(renewal).taskDefinitionKey("Task_GiveOpinion").list();
+    assertThat(opinions).isNotEmpty();
+    for (var opinion : opinions) {
+      assertThat(opinion.getDueDate()).as(opinion.getAssignee()).isEqualTo(dueBeforeLastDay);
+      assertThat(taskService.getVariable(opinion.getId(), CommitteeProcess.RENEWAL_NOTE)).as(opinion.getAssignee()).isEqualTo(note);
+      taskService.complete(opinion.getId(), Map.of("opinion", "FAVOURABLE", "opinionComment", "更新相当"));
+    }
+    runDueJobs(renewal);
+    var consolidate = task(renewal, "Task_ConsolidateOpinions");
+    assertThat(consolidate.getDueDate()).isEqualTo(dueBeforeLastDay);
+    assertThat(taskService.getVariable(consolidate.getId(), CommitteeProcess.RENEWAL_NOTE)).isEqualTo(note);
   }
 
   @Test

@@ -104,9 +104,26 @@ class NotificationProcessTest extends ProcessTestBase {
     assertThat(kinds(no)).contains("TERMINATED");
     assertThat(register.certificateOutstanding(no)).isTrue();
 
+    // Due when the first reminder goes out (R6/P14D: 14 days after the task appeared).
+    assertThat(task(no, "Task_ConfirmCertificateReturn").getDueDate())
+        .isEqualTo(tokyo(LocalDate.of(2027, 7, 14).atTime(0, 0, 1)));
+
     clockAt(LocalDate.of(2027, 7, 14).atTime(1, 0));
     runDueJobs(no);
     assertThat(kinds(no)).filteredOn("CERTIFICATE_RETURN_REMINDER"::equals).hasSize(1);
+    // The day of receipt is checked with the task still open: unreadable or ahead of today (Japan) is refused.
+    String confirmId = task(no, "Task_ConfirmCertificateReturn").getId();
+    Map<String, String> refusals = Map.of(
+        "来週の金曜日", "日付を読み取れません。2026-12-10 のように年・月・日で入力してください。",
+        "2027-02-30", "日付を読み取れません。2026-12-10 のように年・月・日で入力してください。",
+        "2027-07-15", "認定証を受領した日に未来の日付は指定できません。",
+        "1999-12-31", "認定証を受領した日に2000-01-01 より前の日付は指定できません。");
+    refusals.forEach((value, sentence) -> assertThatThrownBy(() -> taskService.complete(confirmId,
+        Map.of("certificateReturnedOn", value))).as(value).isInstanceOf(ProcessEngineException.class).hasMessageContaining(sentence));
+    assertThat(pi).isWaitingAt("Task_ConfirmCertificateReturn");
+    assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).withException().count())
+        .as("no failed job, no incident").isZero();
+    clockAt(LocalDate.of(2027, 7, 15).atTime(9, 0));
     complete(no, "Task_ConfirmCertificateReturn", Map.of("certificateReturnedOn", "2027-07-15"));
     assertThat(pi).isEnded().hasPassed("Task_RemindCertificateReturn", "Task_RecordCertificateReturn",
         "End_CertificateReturned");

@@ -698,6 +698,7 @@ class EndpointTableTest extends ApiTestBase {
       "reviewer PROCESS_DEFINITION committee-review READ",
       "committee PROCESS_DEFINITION committee-review READ",
       "delegate PROCESS_DEFINITION investigation READ",
+      "delegate GROUP staff READ", // the name of its tasks' candidate group in Tasklist, not its members
       "manager PROCESS_DEFINITION certification-application READ",
       "manager PROCESS_DEFINITION on-site-inspection READ",
       "manager PROCESS_DEFINITION committee-review READ",
@@ -757,6 +758,9 @@ class EndpointTableTest extends ApiTestBase {
           "401  some some  some  some some some some 401  some"),
       row("GET groups", "/engine-rest/group", // members read their own group only
           "401  some some  some  some some some some 401  some"),
+      // A delegate's tasks keep the candidate group staff: it reads that group's name (IdentitySetup).
+      row("GET group staff", "/engine-rest/group/staff",
+          "401  404  404   ok    404  404  404  ok   401  ok"),
       row("GET authorizations", "/engine-rest/authorization",
           "401  none none  none  none none none none 401  some"),
       // Writes, after the reads.
