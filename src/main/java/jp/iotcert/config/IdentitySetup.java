@@ -142,6 +142,11 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Groups.MANAGER, Resources.TASK, ANY, Permissions.READ);
     grant(Groups.MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(Groups.MANAGER, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    // The manager reads every task, so Tasklist shows the candidate groups of others' tasks: their
+    // names, not their members (as for the delegate above).
+    for (String group : List.of(Groups.STAFF, Groups.REVIEWER, Groups.COMMITTEE, Groups.DELEGATE)) {
+      grant(Groups.MANAGER, Resources.GROUP, group, Permissions.READ);
+    }
   }
 
   private void createFilters() {

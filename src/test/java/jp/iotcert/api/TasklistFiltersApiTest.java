@@ -129,6 +129,12 @@ class TasklistFiltersApiTest extends ApiTestBase {
     // The least grant: no other group, and no member of staff.
     assertThat(get("delegate1", "/engine-rest/group/reviewer").getStatusCode().value()).isEqualTo(404);
     assertThat(get("delegate1", "/engine-rest/user?memberOfGroup=staff").getBody()).isEmpty();
+    // The manager reads every task: it sees the candidate group by its name too, and no members.
+    List<String> managersGroups = new ArrayList<>();
+    hal("manager1", "/engine-rest/task/" + task.getId()).getBody().get("_embedded").path("group")
+        .forEach(group -> managersGroups.add(group.get("id").asText() + "=" + group.get("name").asText()));
+    assertThat(managersGroups).containsExactly("staff=事務局");
+    assertThat(get("manager1", "/engine-rest/user?memberOfGroup=staff").getBody()).isEmpty();
   }
 
   @Test

@@ -707,6 +707,9 @@ class EndpointTableTest extends ApiTestBase {
       "manager TASK * READ", // read-only: the engine guard refuses its comments on tasks it does not work (finding 12)
       "manager DECISION_DEFINITION * READ,READ_HISTORY",
       "manager DEPLOYMENT * READ",
+      // the names of the candidate groups of the tasks it reads in Tasklist, not their members
+      "manager GROUP staff READ", "manager GROUP reviewer READ", "manager GROUP committee READ",
+      "manager GROUP delegate READ",
       "staff FILTER 自分のタスク READ", "reviewer FILTER 自分のタスク READ", "committee FILTER 自分のタスク READ",
       "manager FILTER 自分のタスク READ", "delegate FILTER 自分のタスク READ",
       "staff FILTER グループのタスク READ", "reviewer FILTER グループのタスク READ", "manager FILTER グループのタスク READ",
@@ -758,9 +761,12 @@ class EndpointTableTest extends ApiTestBase {
           "401  some some  some  some some some some 401  some"),
       row("GET groups", "/engine-rest/group", // members read their own group only
           "401  some some  some  some some some some 401  some"),
-      // A delegate's tasks keep the candidate group staff: it reads that group's name (IdentitySetup).
+      // A delegate's tasks keep the candidate group staff: it reads that group's name (IdentitySetup);
+      // the manager reads the names of the groups whose tasks it sees.
       row("GET group staff", "/engine-rest/group/staff",
-          "401  404  404   ok    404  404  404  ok   401  ok"),
+          "401  404  404   ok    404  404  ok   ok   401  ok"),
+      row("GET group reviewer", "/engine-rest/group/reviewer",
+          "401  404  404   404   ok   404  ok   404  401  ok"),
       row("GET authorizations", "/engine-rest/authorization",
           "401  none none  none  none none none none 401  some"),
       // Writes, after the reads.
