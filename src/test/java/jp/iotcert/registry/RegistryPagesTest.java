@@ -309,6 +309,11 @@ public class RegistryPagesTest extends ApiTestBase {
     assertThat(page(fetch(query("/registry", "センサー値を集める独自")))).contains("1件", no);
     assertThat(numbersFound("センサー値を集める独自", null)).containsExactly(no);
     assertThat(entryJson(no).findValuesAsText("value")).contains("ｾﾝｻｰ値を集める独自の概要ＳＭ");
+    // An accepted change of the summary (第13条) is what is searched from then on, the old text no more.
+    register.applyChanges(no, List.of(new jp.iotcert.certification.CertificationNotifications.Change("B-16",
+        "変更後の概要ＳＭ")));
+    assertThat(numbersFound("変更後の概要", null)).containsExactly(no);
+    assertThat(numbersFound("センサー値を集める独自", null)).isEmpty();
     // Unpublished text finds nothing: the application's description, a withheld summary, a withheld item.
     for (String unpublished : List.of("申請書だけの説明ＳＭ", "留保された概要ＳＭ", RegistryFixtures.WITHHELD_VALUE)) {
       assertThat(page(fetch(query("/registry", unpublished)))).as(unpublished).contains("0件");
