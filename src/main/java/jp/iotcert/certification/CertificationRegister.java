@@ -41,7 +41,7 @@ public class CertificationRegister {
             c.serviceDescription(), c.serviceUrl(), c.status().name(), c.firstCertifiedOn(), c.certifiedOn(),
             c.validUntil(), c.disclosureDate(), c.disclosureJson(), c.withheldJson(), c.applicationNumber(),
             c.endedOn(), c.renewalApplicationNumber(),
-            // The registry's search columns (SearchText): no other write changes the fields they cover.
+            // The registry's search columns (SearchText); a renewal and an accepted change rewrite search_text.
             SearchText.of(c), SearchText.normalize(c.serviceName()), SearchText.normalize(c.providerName()))
         .update();
   }
@@ -120,6 +120,17 @@ public class CertificationRegister {
         .params(CertificationStatus.VALID.name(), certifiedOn, validUntil, disclosureDate, disclosureJson, withheldJson,
             applicationNumber, certificationNumber)
         .update();
+    refreshSearchText(certificationNumber);
+  }
+
+  /**
+   * search_text covers the published summary item (SearchText): written again whenever the disclosure
+   * or what of it is withheld changes (a renewal, an accepted change), in the same transaction.
+   */
+  private void refreshSearchText(String certificationNumber) {
+    Certification c = find(certificationNumber).orElseThrow();
+    jdbc.sql("UPDATE certification SET search_text = ? WHERE certification_number = ?")
+        .params(SearchText.of(c), certificationNumber).update();
   }
 
   /** Records what changed in the published entry, and when (第11条). */
@@ -238,6 +249,7 @@ public class CertificationRegister {
       changes.stream().flatMap(ch -> DisclosureCatalogue.disclosureDate(ch.itemId(), ch.value()).stream()).findFirst()
           .ifPresent(date -> jdbc.sql("UPDATE certification SET disclosure_date = ? WHERE certification_number = ?")
               .params(date, certificationNumber).update());
+      refreshSearchText(certificationNumber);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

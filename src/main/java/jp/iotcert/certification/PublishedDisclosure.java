@@ -23,6 +23,12 @@ public class PublishedDisclosure {
   /** One published disclosure item. */
   public record Item(String itemId, String category, String name, String value) {}
 
+  /**
+   * 「サービスの内容・範囲」 of the disclosure catalogue: the entry's summary (the registry page's
+   * サービスの概要) and the description the registry search looks in ({@link SearchText}), when published.
+   */
+  public static final String SUMMARY_ITEM = "B-16";
+
   private static final TypeReference<List<Map<String, String>>> ROWS = new TypeReference<>() {};
 
   private final DisclosureCatalogue catalogue;

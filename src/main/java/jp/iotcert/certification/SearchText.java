@@ -1,6 +1,11 @@
 package jp.iotcert.certification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +25,9 @@ public final class SearchText {
    */
   public static final String SEPARATOR = "\u001f";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<Map<String, String>>> ROWS = new TypeReference<>() {};
+
   private SearchText() {}
 
   /**
@@ -30,14 +38,41 @@ public final class SearchText {
     return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
   }
 
-  /** What a search term is looked for in: number, service, provider, corporate number, description. */
+  /**
+   * What a search term is looked for in: number, service, provider, corporate number, and the
+   * description as published, which is the summary item 「サービスの内容・範囲」
+   * ({@link PublishedDisclosure#SUMMARY_ITEM}) unless its publication is withheld (第11条2). The
+   * application's own service description is not published (第11条1 publishes 申請書B), so it is not
+   * searched either: a search must not tell whether unpublished text contains a term.
+   */
   public static String of(String certificationNumber, String serviceName, String providerName, String corporateNumber,
-      String serviceDescription) {
-    return Stream.of(certificationNumber, serviceName, providerName, corporateNumber, serviceDescription)
+      String publishedSummary) {
+    return Stream.of(certificationNumber, serviceName, providerName, corporateNumber, publishedSummary)
         .map(SearchText::normalize).collect(Collectors.joining(SEPARATOR));
   }
 
   public static String of(Certification c) {
-    return of(c.certificationNumber(), c.serviceName(), c.providerName(), c.corporateNumber(), c.serviceDescription());
+    return of(c.certificationNumber(), c.serviceName(), c.providerName(), c.corporateNumber(),
+        publishedSummary(c.disclosureJson(), c.withheldJson()));
+  }
+
+  /** The value of the summary item in a disclosure, or null when there is none or it is withheld. */
+  public static String publishedSummary(String disclosureJson, String withheldJson) {
+    try {
+      for (Map<String, String> w : rows(withheldJson)) {
+        if (PublishedDisclosure.SUMMARY_ITEM.equals(w.get("itemId"))) {
+          return null;
+        }
+      }
+      return rows(disclosureJson).stream().filter(i -> PublishedDisclosure.SUMMARY_ITEM.equals(i.get("itemId")))
+          .map(i -> i.get("value")).reduce((a, b) -> b).orElse(null);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable disclosure of a certification", e);
+    }
+  }
+
+  private static List<Map<String, String>> rows(String value) throws JsonProcessingException {
+    List<Map<String, String>> parsed = value == null ? null : JSON.readValue(value, ROWS);
+    return parsed == null ? List.of() : parsed;
   }
 }

@@ -12,8 +12,10 @@ import liquibase.exception.ValidationErrors;
 import liquibase.resource.ResourceAccessor;
 
 /**
- * Changeset 022: fills the registry's search columns of the certifications that exist already, with the
- * same Java normalization ({@link SearchText}) that every insert uses, so old and new rows are found alike.
+ * Changesets 022 and 024: fills the registry's search columns of the certifications that exist already,
+ * with the same Java code ({@link SearchText}) that every insert uses, so old and new rows are found alike.
+ * 024 runs it again because search_text changed its last field from the unpublished service description
+ * to the published summary item (a database migrated by 022 held the description).
  */
 public class SearchTextBackfill implements CustomTaskChange {
 
@@ -21,7 +23,7 @@ public class SearchTextBackfill implements CustomTaskChange {
   public void execute(Database database) throws CustomChangeException {
     Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
     try (PreparedStatement read = connection.prepareStatement("""
-            SELECT certification_number, service_name, provider_name, corporate_number, service_description
+            SELECT certification_number, service_name, provider_name, corporate_number, disclosure_json, withheld_json
             FROM certification""");
         PreparedStatement write = connection.prepareStatement("""
             UPDATE certification SET search_text = ?, search_service = ?, search_provider = ?
@@ -32,7 +34,8 @@ public class SearchTextBackfill implements CustomTaskChange {
         String service = rows.getString("service_name");
         String provider = rows.getString("provider_name");
         write.setString(1, SearchText.of(rows.getString("certification_number"), service, provider,
-            rows.getString("corporate_number"), rows.getString("service_description")));
+            rows.getString("corporate_number"),
+            SearchText.publishedSummary(rows.getString("disclosure_json"), rows.getString("withheld_json"))));
         write.setString(2, SearchText.normalize(service));
         write.setString(3, SearchText.normalize(provider));
         write.setString(4, rows.getString("certification_number"));

@@ -1,6 +1,7 @@
 package jp.iotcert.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,13 +9,15 @@ import jp.iotcert.certification.Certification;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
 import jp.iotcert.certification.PublishedDisclosure;
+import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.oversight.ImprovementRequests;
 import org.springframework.stereotype.Service;
 
 /**
  * The public registry (第11条): what is published of each certification. Items whose publication
  * was withheld on the applicant's justified request (第11条2) never appear ({@link PublishedDisclosure});
- * ended certifications keep their entry with their status (第11条3, 第17条3).
+ * ended certifications keep their entry with their status (第11条3, 第17条3), the status being the one
+ * of today in Japan time ({@link StatusToday}) for the JSON, the CSV, the pages and the feed alike.
  *
  * <p>Search is done in SQL ({@link RegistrySearch}) on the search form stored with each certification
  * (NFKC and lower case, {@link jp.iotcert.certification.SearchText}), the term normalized alike, so it
@@ -43,9 +46,11 @@ public class Registry {
   private final PublishedDisclosure disclosure;
   private final ImprovementRequests improvements;
   private final ObjectMapper json;
+  private final BusinessCalendar calendar;
 
   public Registry(CertificationRegister register, RegistrySearch search, PublishedDisclosure disclosure,
-      ImprovementRequests improvements, ObjectMapper json) {
+      ImprovementRequests improvements, ObjectMapper json, BusinessCalendar calendar) {
+    this.calendar = calendar;
     this.register = register;
     this.search = search;
     this.disclosure = disclosure;
@@ -54,18 +59,19 @@ public class Registry {
   }
 
   public List<RegistryEntry> search(String text, CertificationStatus status) {
-    return entries(search.find(text, status, Sort.NUMBER, 0, Integer.MAX_VALUE).numbers());
+    return entries(search.find(text, status, calendar.today(), Sort.NUMBER, 0, Integer.MAX_VALUE).numbers());
   }
 
   /** A page (1-based, clamped to the pages there are) of the matching entries in the given order. */
   public Page page(String text, CertificationStatus status, Sort sort, int page, int size) {
     int wanted = Math.max(1, page);
-    RegistrySearch.Matches found = search.find(text, status, sort, (long) (wanted - 1) * size, size);
+    LocalDate today = calendar.today();
+    RegistrySearch.Matches found = search.find(text, status, today, sort, (long) (wanted - 1) * size, size);
     if (found.numbers().isEmpty() && wanted > 1) {
       // Past the last page (or nothing left there): count, then show the last page as before.
-      int total = search.find(text, status, sort, 0, 1).total();
+      int total = search.find(text, status, today, sort, 0, 1).total();
       int last = pageCount(total, size);
-      found = search.find(text, status, sort, (long) (last - 1) * size, size);
+      found = search.find(text, status, today, sort, (long) (last - 1) * size, size);
       wanted = last;
     }
     int pageCount = pageCount(found.total(), size);
@@ -108,8 +114,10 @@ public class Registry {
     RegistryEntry.Revocation revocation = c.status() != CertificationStatus.REVOKED ? null
         : new RegistryEntry.Revocation(c.endedOn(), events.stream().filter(e -> "REVOKED".equals(e.event()))
             .reduce((a, b) -> b).map(e -> PublishedHistory.articles(e.detail())).orElse(List.of()));
+    // 第11条3: the status (and end day) as of today in Japan time, whether or not the expiry job has run.
+    StatusToday.Shown shown = StatusToday.of(c, calendar.today());
     return new RegistryEntry(c.certificationNumber(), c.serviceName(), c.providerName(), c.corporateNumber(),
-        c.firstCertifiedOn(), c.certifiedOn(), c.validUntil(), c.disclosureDate(), c.status().name(), c.endedOn(),
+        c.firstCertifiedOn(), c.certifiedOn(), c.validUntil(), c.disclosureDate(), shown.status().name(), shown.endedOn(),
         items, requests.stream()
             .map(r -> new RegistryEntry.PublishedImprovementRequest(r.requestedOn(), r.content(), r.deadline(), r.status()))
             .toList(),

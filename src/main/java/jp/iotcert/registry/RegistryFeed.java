@@ -3,18 +3,22 @@ package jp.iotcert.registry;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import jp.iotcert.certification.CertificationRegister;
+import jp.iotcert.common.BusinessCalendar;
 
 /**
  * The registry's events as an Atom feed (RFC 4287): new certifications, renewals, published changes
  * and improvement requests, expiries, lapses, terminations and revocations, newest first. Each
  * entry is built from the public entry and its published history line ({@link PublishedHistory}),
- * never from the stored detail, so the feed shows nothing the JSON does not.
+ * never from the stored detail, so the feed shows nothing the JSON does not. The events are as
+ * recorded; the status word of each summary is the entry's status of today ({@link StatusToday}), so
+ * an ended certification is never called valid. Timestamps are Japan time with +09:00.
  */
 final class RegistryFeed {
 
@@ -94,8 +98,13 @@ final class RegistryFeed {
     return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
   }
 
-  private static String iso(Instant at) {
-    return DateTimeFormatter.ISO_INSTANT.format(at);
+  /**
+   * RFC 3339 in Japan time with its offset (2026-12-01T10:00:00+09:00), the one convention of the
+   * system's outside timestamps; Atom allows any offset, and readers compare the instants.
+   */
+  static String iso(Instant at) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(BusinessCalendar.ZONE).toOffsetDateTime()
+        .truncatedTo(ChronoUnit.SECONDS));
   }
 
 }

@@ -12,6 +12,7 @@ import jp.iotcert.catalogue.DisclosureCatalogue;
 import jp.iotcert.catalogue.DisclosureItem;
 import jp.iotcert.certification.CertificationRegister;
 import jp.iotcert.certification.CertificationStatus;
+import jp.iotcert.certification.PublishedDisclosure;
 import jp.iotcert.common.BusinessCalendar;
 import jp.iotcert.common.TextRules;
 import org.springframework.beans.factory.annotation.Value;
@@ -129,9 +130,9 @@ public class RegistryPageController {
         .collect(Collectors.toMap(DisclosureItem::itemId, i -> i));
     ModelAndView view = new ModelAndView("registry/entry");
     view.addObject("e", e);
-    view.addObject("inForce", RegistryText.inForce(e, today));
+    view.addObject("inForce", RegistryText.inForce(e));
     view.addObject("sentence", RegistryText.inForceSentence(e, today));
-    view.addObject("summary", e.disclosure().stream().filter(i -> SUMMARY_ITEM.equals(i.itemId()))
+    view.addObject("summary", e.disclosure().stream().filter(i -> PublishedDisclosure.SUMMARY_ITEM.equals(i.itemId()))
         .map(i -> i.value()).findFirst().orElse(null));
     view.addObject("rows", e.disclosure().stream().map(i -> new DisclosureRow(i.itemId(), i.category(), i.name(),
         Optional.ofNullable(definitions.get(i.itemId())).map(DisclosureItem::definition).orElse(""),
@@ -141,9 +142,6 @@ public class RegistryPageController {
     view.addObject("v", new View(today));
     return view;
   }
-
-  /** 「サービスの内容・範囲」 of the disclosure catalogue: the entry's summary, when published. */
-  static final String SUMMARY_ITEM = "B-16";
 
   /** A row of the disclosure table: the item, its definition from the catalogue, 必須/選択, the content. */
   public record DisclosureRow(String itemId, String category, String name, String definition, String kind,
@@ -203,20 +201,9 @@ public class RegistryPageController {
       return RegistryText.statusWord(status);
     }
 
-    public boolean ended(String status) {
-      return !"VALID".equals(status) && !"RENEWAL_UNDER_REVIEW".equals(status);
-    }
-
-    /**
-     * The status in words as of today (第11条3: an expiry shows without delay): a VALID entry past its
-     * last day reads 有効期間満了 even before the expiry job has recorded it.
-     */
-    public String statusToday(RegistryEntry e) {
-      return RegistryText.inForce(e, today) || ended(e.status()) ? status(e.status()) : status("EXPIRED");
-    }
-
-    public boolean endedToday(RegistryEntry e) {
-      return !RegistryText.inForce(e, today);
+    /** Whether the entry's status (the one of today, {@link StatusToday}) is an ended one. */
+    public boolean ended(RegistryEntry e) {
+      return !RegistryText.inForce(e);
     }
 
     public String href(RegistryEntry e) {
@@ -224,13 +211,7 @@ public class RegistryPageController {
     }
 
     public String improvementStatus(String status) {
-      return switch (status == null ? "" : status) {
-        case "OPEN" -> "対応中";
-        case "REPORTED" -> "改善の報告あり（確認中）";
-        case "IMPROVED" -> "改善済み";
-        case "NOT_FOLLOWED" -> "期限までに改善されず";
-        default -> status == null ? "" : status;
-      };
+      return RegistryText.improvementStatus(status);
     }
   }
 }

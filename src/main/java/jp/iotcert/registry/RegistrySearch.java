@@ -1,5 +1,6 @@
 package jp.iotcert.registry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jp.iotcert.certification.CertificationStatus;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The registry's search in SQL over the stored search form of each certification ({@link SearchText}):
  * a literal partial match (LIKE with its wildcards escaped) on search_text, served on PostgreSQL by
- * the trigram index of changeset 022, the status filter, the order and one page, with the total of
+ * the trigram index of changeset 022, the status filter (the status today, {@link StatusToday}), the order and one page, with the total of
  * matches from the same scan ({@code COUNT(*) OVER ()}) rather than a second query when there is a term. Only the numbers
  * are read here; the entries of the page are then read by number.
  */
@@ -27,7 +28,7 @@ class RegistrySearch {
   }
 
   /** The matches from {@code offset}, at most {@code limit}; total 0 also when the offset is past the last. */
-  Matches find(String text, CertificationStatus status, Registry.Sort sort, long offset, int limit) {
+  Matches find(String text, CertificationStatus status, LocalDate today, Registry.Sort sort, long offset, int limit) {
     String wanted = SearchText.normalize(text == null ? "" : text.strip());
     if (wanted.contains(SearchText.SEPARATOR)) {
       // No field holds it: it could only match across two fields.
@@ -36,8 +37,10 @@ class RegistrySearch {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (status != null) {
-      where.append(" AND status = ?");
-      params.add(status.name());
+      // The status as the public reads it today (第11条3), not only as stored: StatusToday.
+      StatusToday.Condition condition = StatusToday.where(status, today);
+      where.append(" AND ").append(condition.sql());
+      params.addAll(condition.params());
     }
     if (!wanted.isEmpty()) {
       where.append(" AND search_text LIKE ? ESCAPE '\\'");

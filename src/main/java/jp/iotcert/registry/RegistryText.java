@@ -28,21 +28,31 @@ public final class RegistryText {
     return STATUS_WORDS.getOrDefault(status, status);
   }
 
+  /** The state of a published improvement request (第16条2) in words. */
+  public static String improvementStatus(String status) {
+    return switch (status == null ? "" : status) {
+      case "OPEN" -> "対応中";
+      case "REPORTED" -> "改善の報告あり（確認中）";
+      case "IMPROVED" -> "改善済み";
+      case "NOT_FOLLOWED" -> "期限までに改善されず";
+      default -> status == null ? "" : status;
+    };
+  }
+
   public static String date(LocalDate date) {
     return date == null ? "" : JapaneseDates.format(date);
   }
 
   /**
    * The verification sentence at the top of the page (第10条4): whether the certification is in
-   * force today (Japan time), in words a customer of the provider understands.
+   * force today (Japan time), in words a customer of the provider understands. The entry's status is
+   * already the one of today ({@link StatusToday}): past its last day a VALID entry reads as expired.
    */
   public static String inForceSentence(RegistryEntry e, LocalDate today) {
     String day = "本日（" + date(today) + "）";
     String ended = e.endedOn() == null ? "" : date(e.endedOn()) + "に";
     return switch (e.status()) {
-      case "VALID" -> e.validUntil() != null && today.isAfter(e.validUntil())
-          ? "この認定は有効期間が" + date(e.validUntil()) + "までで満了したため、" + day + "有効ではありません（有効期間満了）。"
-          : "この認定は" + day + "有効です。";
+      case "VALID" -> "この認定は" + day + "有効です。";
       case "RENEWAL_UNDER_REVIEW" -> "この認定は" + day + "有効です（有効期間の満了後、更新の審査中のため引き続き有効です）。";
       case "EXPIRED" -> "この認定は有効期間が" + (e.validUntil() == null ? "" : date(e.validUntil()) + "までで")
           + "満了したため、" + day + "有効ではありません（有効期間満了）。";
@@ -54,8 +64,7 @@ public final class RegistryText {
   }
 
   /** Whether the sentence above says "in force". */
-  public static boolean inForce(RegistryEntry e, LocalDate today) {
-    return "RENEWAL_UNDER_REVIEW".equals(e.status())
-        || "VALID".equals(e.status()) && (e.validUntil() == null || !today.isAfter(e.validUntil()));
+  public static boolean inForce(RegistryEntry e) {
+    return "VALID".equals(e.status()) || "RENEWAL_UNDER_REVIEW".equals(e.status());
   }
 }

@@ -29,6 +29,7 @@ class CertificationProcessTest extends ProcessTestBase {
 
   @Autowired CertificationRegister register;
   @Autowired ApplicationRepository applications;
+  @Autowired jp.iotcert.registry.RegistryPageController registryPages;
 
   @Test
   void twoLivesRenewedUnderReviewThenExpired() {
@@ -94,6 +95,12 @@ class CertificationProcessTest extends ProcessTestBase {
     assertThat(noticeBody(no, "EXPIRED")).contains("第10条第6項");
     assertThat(register.events(no)).extracting(CertificationRegister.Event::event)
         .containsExactly("CERTIFIED", "RENEWAL_UNDER_REVIEW", "RENEWED", "EXPIRED");
+    // The public feed has each of them, newest first, and calls the certification expired (第11条3).
+    assertThat(jp.iotcert.support.RegistryFeedTitles.of(registryPages, no)).containsSubsequence(
+        no + " 二つの人生サービス：有効期間満了",
+        no + " 二つの人生サービス：更新の認定",
+        no + " 二つの人生サービス：有効期間の満了後、更新審査中のため引き続き有効（第12条第2項）",
+        no + " 二つの人生サービス：認定");
   }
 
   @Test

@@ -29,6 +29,7 @@ class NotificationProcessTest extends ProcessTestBase {
   @Autowired CertificationNotifications notifications;
   @Autowired ApplicationRepository applications;
   @Autowired Registry registry;
+  @Autowired jp.iotcert.registry.RegistryPageController registryPages;
   @Autowired TransactionTemplate transactions;
 
   @Test
@@ -45,6 +46,7 @@ class NotificationProcessTest extends ProcessTestBase {
     assertThat(lapsed.endedOn()).isEqualTo(LocalDate.of(2027, 3, 1));
     assertThat(registry.find(no).orElseThrow().status()).isEqualTo("LAPSED");
     assertThat(kinds(no)).contains("LAPSED");
+    assertThat(jp.iotcert.support.RegistryFeedTitles.of(registryPages, no)).contains(no + " 合併サービス：失効（第9条第2項）");
     assertThatThrownBy(() -> send(no, "TERMINATION", LocalDate.of(2027, 3, 20), null, List.of(), false))
         .isInstanceOf(ConflictException.class);
   }
@@ -102,6 +104,8 @@ class NotificationProcessTest extends ProcessTestBase {
     assertThat(register.find(no).orElseThrow().status()).isEqualTo(CertificationStatus.TERMINATED);
     assertThat(register.find(no).orElseThrow().endedOn()).isEqualTo(LocalDate.of(2027, 6, 30));
     assertThat(kinds(no)).contains("TERMINATED");
+    assertThat(jp.iotcert.support.RegistryFeedTitles.of(registryPages, no))
+        .contains(no + " 終了サービス：終了（サービスの廃止等、第13条第2項）");
     assertThat(register.certificateOutstanding(no)).isTrue();
 
     // Due when the first reminder goes out (R6/P14D: 14 days after the task appeared).

@@ -29,6 +29,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
   @Autowired CertificationRegister register;
   @Autowired CertificationLifecycle lifecycle;
   @Autowired Registry registry;
+  @Autowired jp.iotcert.registry.RegistryPageController registryPages;
   @Autowired TransactionTemplate transactions;
 
   @Test
@@ -41,6 +42,7 @@ class ImprovementRequestProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("Gateway_AwaitReport");
     assertThat(registry.find(no).orElseThrow().improvementRequests()).singleElement()
         .satisfies(r -> assertThat(r.content()).isEqualTo("ログの保存期間を1年以上にすること"));
+    assertThat(jp.iotcert.support.RegistryFeedTitles.of(registryPages, no)).contains(no + " 改善対応サービス：改善要請の公表（第16条第2項）");
     assertThat(jdbc.sql("SELECT body FROM notice WHERE certification_number = ? AND kind = 'IMPROVEMENT_REQUESTED'")
         .param(no).query(String.class).single()).contains("第16条").contains(id).contains("公表します");
 

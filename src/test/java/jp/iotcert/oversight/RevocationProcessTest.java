@@ -30,6 +30,7 @@ class RevocationProcessTest extends ProcessTestBase {
   @Autowired CertificationRegister register;
   @Autowired ApplicationRepository applications;
   @Autowired Registry registry;
+  @Autowired jp.iotcert.registry.RegistryPageController registryPages;
   @Autowired TransactionTemplate transactions;
   @Autowired CertificationNotifications notifications;
 
@@ -53,6 +54,9 @@ class RevocationProcessTest extends ProcessTestBase {
     assertThat(revoked.status()).isEqualTo(CertificationStatus.REVOKED);
     assertThat(revoked.endedOn()).isEqualTo(LocalDate.of(2027, 5, 10));
     assertThat(registry.find(no).orElseThrow().status()).isEqualTo("REVOKED");
+    // Published with its articles only (第17条3), never the manager's reasons.
+    assertThat(jp.iotcert.support.RegistryFeedTitles.of(registryPages, no)).contains(
+        no + " 取消対象サービス：取消し（第17条第1項第3号、第17条第1項第7号、第17条第3項により公表）");
     // The lifecycle ends as revoked: no renewal reminder or expiry afterwards, the certificate is chased.
     assertThat(lifecycle).hasPassed("Start_CertificationRevoked", "Start_CertificationEnded")
         .isWaitingAt("Task_ConfirmCertificateReturn");

@@ -41,24 +41,68 @@ final class RegistryFixtures {
   /** An entry certified on {@code certifiedOn}, in the given status (ended ones end on {@code endedOn}), with one withheld item. */
   String insert(String serviceName, String providerName, CertificationStatus status, LocalDate certifiedOn,
       LocalDate endedOn) {
+    return insert(new Spec(serviceName, providerName, status, certifiedOn, endedOn));
+  }
+
+  /**
+   * What an entry is made of; the defaults are those of every entry: the shared corporate number and
+   * unpublished service description, every item "開示内容: (name)", item B-09 withheld.
+   */
+  static final class Spec {
+    final String serviceName;
+    final String providerName;
+    final CertificationStatus status;
+    final LocalDate certifiedOn;
+    final LocalDate endedOn;
+    String corporateNumber = "5835678256246";
+    String serviceDescription = "IoT機器のデータを収集・可視化するクラウドサービス";
+    LocalDate validUntil;
+    String renewalApplicationNumber;
+    final Map<String, String> values = new java.util.HashMap<>();
+    List<String> withheld = List.of(WITHHELD_ITEM);
+
+    Spec(String serviceName, String providerName, CertificationStatus status, LocalDate certifiedOn, LocalDate endedOn) {
+      this.serviceName = serviceName;
+      this.providerName = providerName;
+      this.status = status;
+      this.certifiedOn = certifiedOn;
+      this.endedOn = endedOn;
+      this.validUntil = Validity.lastDay(certifiedOn);
+    }
+  }
+
+  String insert(Spec spec) {
     int serial = SERIAL.incrementAndGet();
     String number = String.format("IoT %04d-%s", serial, "2612");
     List<Map<String, String>> disclosure = new ArrayList<>();
     for (DisclosureItem item : catalogue.all()) {
-      String value = item.itemId().equals("B-01") ? "2026-11-01"
+      String value = spec.values.containsKey(item.itemId()) ? spec.values.get(item.itemId())
+          : item.itemId().equals("B-01") ? "2026-11-01"
           : item.itemId().equals(WITHHELD_ITEM) ? WITHHELD_VALUE : "開示内容: " + item.name();
       disclosure.add(Map.of("itemId", item.itemId(), "value", value));
     }
-    register.insert(new Certification(number, serial, "5835678256246", providerName, serviceName,
-        "IoT機器のデータを収集・可視化するクラウドサービス", "https://service.example.jp", status, certifiedOn, certifiedOn,
-        Validity.lastDay(certifiedOn), LocalDate.of(2026, 11, 1), write(disclosure),
-        write(List.of(Map.of("itemId", WITHHELD_ITEM, "reason", "経営上の秘密"))), null, endedOn, null));
-    register.recordEvent(number, "CERTIFIED", CertificationStatus.VALID, certifiedOn, null, Instant.now());
-    if (endedOn != null) {
-      register.recordEvent(number, status.name(), status, endedOn,
-          status == CertificationStatus.REVOKED ? "第17条第1項第7号（改善要請に応じない）" : null, Instant.now());
+    register.insert(new Certification(number, serial, spec.corporateNumber, spec.providerName, spec.serviceName,
+        spec.serviceDescription, "https://service.example.jp", spec.status, spec.certifiedOn, spec.certifiedOn,
+        spec.validUntil, LocalDate.of(2026, 11, 1), write(disclosure),
+        write(spec.withheld.stream().map(i -> Map.of("itemId", i, "reason", "経営上の秘密")).toList()), null,
+        spec.endedOn, spec.renewalApplicationNumber));
+    register.recordEvent(number, "CERTIFIED", CertificationStatus.VALID, spec.certifiedOn, null, Instant.now());
+    if (spec.endedOn != null) {
+      register.recordEvent(number, spec.status.name(), spec.status, spec.endedOn,
+          spec.status == CertificationStatus.REVOKED ? "第17条第1項第7号（改善要請に応じない）" : null, Instant.now());
     }
     return number;
+  }
+
+  /**
+   * A serial for an entry that goes through the real import, which raises the counter of real
+   * certifications to it: the fixtures then jump a thousand ahead, so that the certifications made
+   * after it (serials above it) never meet a fixture's serial.
+   */
+  static int serialForImport() {
+    int serial = SERIAL.incrementAndGet();
+    SERIAL.addAndGet(1000);
+    return serial;
   }
 
   private String write(Object value) {
