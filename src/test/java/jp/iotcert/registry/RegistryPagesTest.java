@@ -37,6 +37,7 @@ public class RegistryPagesTest extends ApiTestBase {
   private static final String ATOM = "http://www.w3.org/2005/Atom";
 
   @Autowired CertificationRegister register;
+  @Autowired javax.sql.DataSource dataSource;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired jp.iotcert.certification.CertificationImport certificationImport;
 
@@ -319,6 +320,36 @@ public class RegistryPagesTest extends ApiTestBase {
       assertThat(page(fetch(query("/registry", unpublished)))).as(unpublished).contains("0件");
       assertThat(numbersFound(unpublished, null)).as(unpublished).isEmpty();
     }
+  }
+
+  /**
+   * Changeset 024 over a row written before it: the search form that held the unpublished description
+   * (as 022 wrote it) is rewritten to the published summary, so the description is found no more.
+   */
+  @Test
+  public void theBackfillOf024RewritesARowThatStillHoldsTheDescription() throws Exception {
+    RegistryFixtures.Spec spec = new RegistryFixtures.Spec("旧検索形式クラウドＯＦ", "株式会社旧形式", CertificationStatus.VALID,
+        today.minusDays(5), null);
+    spec.serviceDescription = "旧形式だけの説明ＯＦ";
+    spec.values.put("B-16", "新形式の概要ＯＦ");
+    String no = fixtures.insert(spec);
+    // As changeset 022 left it: the description as the last field.
+    jdbc.sql("UPDATE certification SET search_text = ? WHERE certification_number = ?")
+        .param(jp.iotcert.certification.SearchText.of(no, spec.serviceName, spec.providerName, spec.corporateNumber,
+            spec.serviceDescription))
+        .param(no).update();
+    assertThat(numbersFound("旧形式だけの説明", null)).containsExactly(no);
+
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      new jp.iotcert.certification.SearchTextBackfill().execute(liquibase.database.DatabaseFactory.getInstance()
+          .findCorrectDatabaseImplementation(new liquibase.database.jvm.JdbcConnection(connection)));
+      if (!connection.getAutoCommit()) {
+        connection.commit(); // as Liquibase commits a changeset
+      }
+    }
+
+    assertThat(numbersFound("旧形式だけの説明", null)).isEmpty();
+    assertThat(numbersFound("新形式の概要", null)).containsExactly(no);
   }
 
   /**
