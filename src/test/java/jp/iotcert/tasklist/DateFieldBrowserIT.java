@@ -7,17 +7,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jp.iotcert.application.Application;
+import jp.iotcert.application.ApplicationProcess;
 import jp.iotcert.application.ApplicationService;
 import jp.iotcert.catalogue.DisclosureCatalogue;
+import jp.iotcert.catalogue.DisclosureItem;
 import jp.iotcert.certification.CertificationService;
 import jp.iotcert.common.BusinessCalendar;
+import jp.iotcert.inspection.InspectionProcess;
 import jp.iotcert.oversight.InvestigationProcess;
+import jp.iotcert.support.Jobs;
 import jp.iotcert.support.TestApplications;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Date fields of Camunda Forms in Tasklist, typed as people type (scripts/japanese-forms.js): staff
  * start an investigation (第15条) whose 提出期限 is a date field. A missing date is reported in Japanese
  * (form-js's "Field is required." translated); an unreadable date and a past date are refused with a
- * Japanese message and nothing starts; 2026/12/10 and 2026-12-10 style input is stored as exactly
- * that date (yyyy-MM-dd); the calendar is Japanese and starts on Sunday.
+ * Japanese message and nothing starts; every accepted way of writing a date (2026/12/10, 2026-12-10,
+ * 2026年12月10日, 令和8年12月10日, full-width digits) is stored as exactly that date (yyyy-MM-dd); the
+ * calendar is Japanese and starts on Sunday. The same in a task form completed with 完了: the
+ * inspection date of 「実地調査の日程を調整する」.
  */
 @ExtendWith(Chromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -62,6 +73,8 @@ class DateFieldBrowserIT {
   @Autowired TransactionTemplate transactions;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   private ChromeDriver browser;
   private Path profile;
@@ -163,6 +176,124 @@ class DateFieldBrowserIT {
     assertThat(started(number).getValue()).isEqualTo(deadline.toString());
   }
 
+  /**
+   * The other ways people write a date: with 年月日, in the Japanese calendar (令和), and with
+   * full-width digits as a Japanese input method types them. Each is shown in the form's own
+   * format and stored as the date meant.
+   */
+  @Test
+  void datesWrittenInJapaneseStyleAreStoredAsTheDateMeant() throws Exception {
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
+    LocalDate inKanji = today.plusDays(10);
+    LocalDate inReiwa = today.plusDays(20);
+    LocalDate inFullWidth = today.plusDays(30);
+    Map<String, LocalDate> typed = new LinkedHashMap<>();
+    typed.put(inKanji.getYear() + "年" + inKanji.getMonthValue() + "月" + inKanji.getDayOfMonth() + "日", inKanji);
+    typed.put(reiwa(inReiwa), inReiwa);
+    typed.put(fullWidth(inFullWidth.format(SLASHED)), inFullWidth);
+    Map<String, String> numbers = new LinkedHashMap<>();
+    int n = 0;
+    for (String text : typed.keySet()) {
+      numbers.put(text, certification("日付表記確認サービス" + (++n)));
+    }
+    login("staff1");
+    for (Map.Entry<String, LocalDate> entry : typed.entrySet()) {
+      String number = numbers.get(entry.getKey());
+      openStartForm(number);
+      WebElement date = type(entry.getKey());
+      wait.until(d -> date.getAttribute("value").equals(entry.getValue().format(SLASHED)));
+      assertThat(browser.findElements(refusalOf("提出期限"))).as(entry.getKey())
+          .allSatisfy(refusal -> assertThat(refusal.isDisplayed()).isFalse());
+      diagnoseAndStart(number);
+      assertThat(started(number).getValue()).as(entry.getKey()).isEqualTo(entry.getValue().toString());
+    }
+  }
+
+  /**
+   * A task form's date: staff schedule an on-site inspection (第6条第3項). An impossible date is
+   * refused in Japanese and 完了 completes nothing; the date typed in the Japanese calendar is then
+   * accepted and 完了 stores it as the inspection date.
+   */
+  @Test
+  void aTaskFormsDateIsTypedAndStoredWhenTheTaskIsCompleted() throws Exception {
+    LocalDate inspection = LocalDate.now(BusinessCalendar.ZONE).plusDays(21);
+    Task task = atScheduleInspection("実地調査日付確認サービス");
+    login("staff1");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    wait.until(ExpectedConditions.presenceOfElementLocated(dateField("実施日")));
+    clickText("引き受ける");
+    wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).taskAssignee("staff1").count() == 1);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    wait.until(d -> "例: 2026/12/10".equals(d.findElement(dateField("実施日")).getAttribute("placeholder")));
+    browser.findElement(formField("場所")).sendKeys("本社（東京都千代田区）");
+    browser.findElement(formField("調査員")).sendKeys("審査 花子");
+
+    String impossible = inspection.getYear() + "/02/30";
+    WebElement date = type("実施日", impossible);
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(refusalOf("実施日"))).getText())
+        .isEqualTo(UNREADABLE);
+    assertThat(date.getAttribute("value")).isEqualTo(impossible);
+    WebElement complete = browser.findElement(By.xpath("//button[normalize-space(.)='完了']"));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+    if (complete.isEnabled()) {
+      complete.click();
+    }
+    Thread.sleep(1500);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
+    assertThat(body()).contains(UNREADABLE).doesNotContain("ENGINE-");
+
+    date = type("実施日", reiwa(inspection));
+    WebElement shown = date;
+    wait.until(d -> shown.getAttribute("value").equals(inspection.format(SLASHED)));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(refusalOf("実施日")));
+    clickText("完了");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .variableName(InspectionProcess.INSPECTION_DATE).singleResult().getValue()).isEqualTo(inspection.toString());
+  }
+
+  /** 令和8年12月10日 (令和1年 is 2019). */
+  private static String reiwa(LocalDate date) {
+    return "令和" + (date.getYear() - 2018) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+  }
+
+  /** The text with full-width digits (２０２６/１２/１０), as a Japanese input method types them. */
+  private static String fullWidth(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      out.append(c >= '0' && c <= '9' ? (char) ('０' + (c - '0')) : c);
+    }
+    return out.toString();
+  }
+
+  /** A new application at 「実地調査の日程を調整する」: complete, paid, reviewed 適合 with an inspection. */
+  private Task atScheduleInspection(String service) {
+    String no = applications.submit(TestApplications.newApplication(TestApplications.PROVIDER1_NUMBER, service,
+        TestApplications.fullDisclosure(catalogue)), TestApplications.registryCertificate(), List.of())
+        .applicationNumber();
+    Jobs.runDue(runtimeService, managementService, no);
+    complete(no, "Task_CheckCompleteness", Map.of(ApplicationProcess.DOCUMENTS_COMPLETE, true,
+        ApplicationProcess.CORPORATION_VERIFIED, true));
+    applications.pay(no, new ApplicationService.PaymentRequest(100_000L, LocalDate.now(BusinessCalendar.ZONE),
+        "PAY-" + no));
+    Jobs.runDue(runtimeService, managementService, no);
+    complete(no, "Task_ReviewApplication", TestApplications.judged(Map.of(ApplicationProcess.REVIEW_RESULT,
+        "CONFORMING", ApplicationProcess.REVIEW_FINDINGS, "適合", ApplicationProcess.CONFORMING_ITEMS,
+        catalogue.all().stream().map(DisclosureItem::itemId).toList(), ApplicationProcess.INSPECTION_REQUIRED, true,
+        ApplicationProcess.COMMITTEE_REQUIRED, false)));
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ScheduleInspection")
+        .singleResult();
+    assertThat(task).as("%s waits at 実地調査の日程を調整する", no).isNotNull();
+    return task;
+  }
+
+  private void complete(String no, String key, Map<String, Object> variables) {
+    taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(key)
+        .singleResult().getId(), variables);
+    Jobs.runDue(runtimeService, managementService, no);
+  }
+
   private void diagnoseAndStart(String certificationNumber) {
     browser.executeScript("window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
         + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");
@@ -213,9 +344,13 @@ class DateFieldBrowserIT {
     wait.until(d -> "例: 2026/12/10".equals(d.findElement(dateField("提出期限")).getAttribute("placeholder")));
   }
 
-  /** Replaces the date field's text as a person would (select all, type, Tab). */
+  /** Replaces the 提出期限 field's text as a person would (select all, type, Tab). */
   private WebElement type(String text) {
-    WebElement date = browser.findElement(dateField("提出期限"));
+    return type("提出期限", text);
+  }
+
+  private WebElement type(String label, String text) {
+    WebElement date = browser.findElement(dateField(label));
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", date);
     date.click();
     date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);

@@ -70,7 +70,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * open, then each form is opened by the user who works it (and the two start forms staff use in
  * 「プロセスを開始」). For each form: every label that is not conditional is shown, nothing in the
  * form is in English (labels, buttons, form-js's validation messages after an empty 完了/開始), and the
- * form fits the pane without horizontal scrolling. A PNG of the whole task pane goes to
+ * form fits the pane without horizontal scrolling or cut-off text. A PNG of the whole task pane goes to
  * target/screenshots, and to docs/screenshots with {@code -Dscreenshots.update=true} (see
  * docs/screenshots/README.md).
  */
@@ -129,6 +129,15 @@ class FormGalleryBrowserIT {
   private final List<String> observations = new ArrayList<>();
 
   record Shot(String formId, String user, String taskId, String startProcessName) {}
+
+  /**
+   * A second picture of a form with one checkbox ticked, for a field the form shows only then (named
+   * {@code <form>-<suffix>.png}): its label must appear.
+   */
+  record Ticked(String suffix, String checkbox, String revealed) {}
+
+  private static final Map<String, Ticked> TICKED = Map.of("form-check-completeness", new Ticked("documents-complete",
+      "提出書類（登記事項証明書ほか）を確認し、揃っている", "登記事項証明書で法人の実在を確認した"));
 
   @BeforeAll
   void casesAndBrowser() throws Exception {
@@ -456,6 +465,19 @@ class FormGalleryBrowserIT {
       observations.add(shot.formId() + ": Tasklist card wider than its pane: " + card);
     }
     screenshot(shot.formId(), pane);
+    Ticked ticked = TICKED.get(shot.formId());
+    if (ticked != null) {
+      By checkbox = By.xpath("//label[normalize-space(.)='" + ticked.checkbox() + "']//input[@type='checkbox']");
+      click(browser.findElement(checkbox));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), ticked.revealed()));
+      Thread.sleep(300);
+      assertNoEnglish(shot.formId(), pane.getText());
+      assertThat(overflow()).as("horizontal overflow at %d px with %s ticked", WIDTH, ticked.checkbox()).isEmpty();
+      screenshot(shot.formId() + "-" + ticked.suffix(), pane);
+      click(browser.findElement(checkbox)); // back as opened, for the empty 完了 below
+      wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector(".fjs-container"), ticked.revealed())));
+    }
 
     // An empty 完了/開始: form-js's messages (or the server's rule) in Japanese, nothing in English.
     clickText(shot.taskId() != null ? "完了" : "開始");
@@ -531,8 +553,8 @@ class FormGalleryBrowserIT {
   }
 
   /**
-   * Elements of the form (and the pages' own scrolling) wider than the pane: horizontal scrolling or
-   * cut-off content.
+   * Elements of the form (and the pages' own scrolling) wider than the pane, and boxes of the form
+   * that hide part of their content sideways: horizontal scrolling or cut-off content.
    */
   @SuppressWarnings("unchecked")
   private List<String> overflow() {
@@ -552,6 +574,17 @@ class FormGalleryBrowserIT {
         }
         const pane = form.closest('.tab-content, .modal-body') || form;
         const paneRight = pane.getBoundingClientRect().left + pane.clientWidth;
+        // a box of the form that hides what does not fit (a label cut off at the column's edge);
+        // text inputs scroll their own text by design
+        for (const e of form.querySelectorAll('*')) {
+          if (e.matches('input, textarea, select') || e.clientWidth === 0) continue;
+          const style = getComputedStyle(e);
+          if (style.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1) {
+            out.push('cut off: ' + e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth
+                + ' ' + (e.textContent || '').trim().slice(0, 40));
+            if (out.length > 8) break;
+          }
+        }
         for (const e of pane.querySelectorAll('*')) {
           const r = e.getBoundingClientRect();
           if (r.width > 0 && r.right > Math.min(box.right, paneRight) + 1) {

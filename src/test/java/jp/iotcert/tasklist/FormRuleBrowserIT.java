@@ -120,7 +120,10 @@ class FormRuleBrowserIT {
 
   /**
    * 第6条1: the manager deciding on a 不適合 review sees that result at the top; choosing 認定する
-   * brings up the required override reason, which is recorded with the decision.
+   * brings up the required override reason. 完了 without it is refused in Japanese and the task stays
+   * open (the server's own refusal of a blank reason, DecisionRules, is proved at engine level in
+   * CertificationApplicationProcessTest); with the reason the task completes and the reason is
+   * recorded with the decision.
    */
   @Test
   void certifyingANonConformingReviewAsksForTheReasonAndRecordsIt() {
@@ -141,9 +144,21 @@ class FormRuleBrowserIT {
     assertThat(browser.findElements(override)).as("asked only when certifying").isEmpty();
     click(wait.until(ExpectedConditions.elementToBeClickable(certify)));
     WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(override));
+
+    // 完了 without the reason: the form's own check, in Japanese, and nothing is decided.
+    clickText(wait, "完了");
+    By required = By.xpath("//label[contains(.,'審査結果（不適合）に反して認定する理由')]"
+        + "/ancestor::*[contains(@class,'fjs-form-field')]//*[contains(@class,'fjs-form-field-error')]");
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(required)).getText().strip())
+        .isEqualTo("入力してください。");
+    assertThat(task(no)).as("the task stays open").isNotNull();
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Field is required")
+        .doesNotContain("ENGINE-");
+
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", reason);
     reason.sendKeys("実地調査でB-29の是正を確認した");
-    clickText(wait, "完了");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(required));
+    pressComplete(wait);
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> task(no) == null);
     assertThat(applicationRepository.get(no).decisionOverrideReason()).isEqualTo("実地調査でB-29の是正を確認した");
@@ -191,6 +206,16 @@ class FormRuleBrowserIT {
   private void complete(String no, String key, Map<String, Object> variables) {
     taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(key)
         .singleResult().getId(), variables);
+  }
+
+  /**
+   * 完了 once Tasklist enables it, clicked as the page's own click: a notification at the bottom
+   * right (the previous refusal) may cover the button.
+   */
+  private void pressComplete(WebDriverWait wait) {
+    WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space(.)='完了']")));
+    wait.until(d -> complete.isEnabled());
+    browser.executeScript("arguments[0].click();", complete);
   }
 
   private void clickText(WebDriverWait wait, String text) {
