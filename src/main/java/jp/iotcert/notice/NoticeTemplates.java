@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
@@ -299,7 +300,7 @@ public class NoticeTemplates {
       Set<String> names = new LinkedHashSet<>(names(texts[0]));
       names.addAll(names(texts[1]));
       // A layout may use every part of the letter, whether or not its default does.
-      result.put(kind, Collections.unmodifiableSet(LAYOUT.equals(kind) ? new java.util.TreeSet<>(NoticeLetterPdf.PLACEHOLDERS) : names));
+      result.put(kind, Collections.unmodifiableSet(LAYOUT.equals(kind) ? new TreeSet<>(NoticeLetterPdf.PLACEHOLDERS) : names));
     });
     return result;
   }

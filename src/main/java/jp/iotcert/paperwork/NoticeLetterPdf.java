@@ -83,9 +83,9 @@ public class NoticeLetterPdf {
    */
   public static final Set<String> PLACEHOLDERS = Set.of("date", "addressee", "sender", "subject", "body", "reference");
 
-  /** Values to try a layout with before it is saved: every placeholder filled, a body of several lines. */
+  /** Values to try a layout with before it is saved: every placeholder filled, each on one line (the line numbers of errors stay the layout's). */
   static final Map<String, String> SAMPLE = Map.of("date", "2026年11月30日", "addressee", "株式会社テスト 御中",
-      "sender", SIGNATURE, "subject", "【お知らせ】見本の件名", "body", "見本の本文です。\n\n二段落目です。",
+      "sender", SIGNATURE, "subject", "【お知らせ】見本の件名", "body", "見本の本文です。",
       "reference", "00000000-0000-0000-0000-000000000000");
 
   /**
@@ -171,7 +171,7 @@ public class NoticeLetterPdf {
       problems.add(e.getMessage() != null && e.getMessage().contains("DOCTYPE")
           ? "DOCTYPE宣言は使えません（レイアウトはDOCTYPEなしのXHTMLで書いてください）。"
           : "レイアウトがXHTMLとして正しくありません（" + e.getLineNumber() + "行目付近: タグの閉じ忘れ、"
-              + "属性の引用符、& の書き方（&amp;amp;）などを確認してください）。");
+              + "属性の引用符、& を &amp; と書いているかなどを確認してください）。");
       return problems;
     } catch (SAXException e) {
       problems.add("レイアウトがXHTMLとして正しくありません。");
