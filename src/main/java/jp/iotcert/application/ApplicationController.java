@@ -99,7 +99,7 @@ public class ApplicationController {
         notices.forApplication(applicationNumber).stream()
             .map(n -> new ApplicationView.NoticeView(n.kind(), n.subject(), n.body(), n.sentAt(),
                 n.hasLetter() ? "/api/applications/" + applicationNumber + "/notices/" + n.id() + ".pdf" : null,
-                n.template(), n.templateVersion()))
+                n.template(), n.templateVersion(), n.layoutVersion()))
             .toList(),
         a.decision() == null ? null : new ApplicationView.Decision(a.decision(), a.decisionReasons(), a.decidedOn(),
             a.decisionOverrideReason()),

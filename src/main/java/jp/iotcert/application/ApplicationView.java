@@ -45,9 +45,11 @@ public record ApplicationView(
    * @param href the notice's letter (PDF) as sent; null for notices made before letters were stored
    * @param template the template it was written from, and {@code templateVersion} its version (staff read
    *     it at GET /api/notice-templates/{template}/versions/{version}); null for notices made before templates
+   * @param layoutVersion the version of the letter's layout its letter was rendered with (GET
+   *     /api/notice-templates/LETTER_LAYOUT/versions/{version}); null when it has no letter
    */
   public record NoticeView(String kind, String subject, String body, Instant sentAt, String href, String template,
-      Integer templateVersion) {}
+      Integer templateVersion, Integer layoutVersion) {}
 
   /** @param nonConformityOverride why it was certified although the review found it 不適合 (第6条1); null otherwise */
   public record Decision(String decision, String reasons, LocalDate decidedOn, String nonConformityOverride) {}

@@ -65,6 +65,7 @@ public class CertificationController {
           m.put("href", CertificationPaperController.noticeHref(c.certificationNumber(), n));
           m.put("template", n.template());
           m.put("templateVersion", n.templateVersion());
+          m.put("layoutVersion", n.layoutVersion());
           return m;
         }).toList());
     return view;

@@ -65,14 +65,16 @@ public class NoticeService {
       String subject, String body, String templateKind, Integer templateVersion) {
     String id = UUID.randomUUID().toString();
     Instant sentAt = calendar.now();
+    // The letter is made now, from the notice as recorded, and kept: what was sent stays what was sent.
+    NoticePdfs.Letter letter = pdfs.render(id, subject, body, sentAt);
     jdbc.sql("""
         INSERT INTO notice (id, application_number, certification_number, kind, recipient, subject, body, sent_at,
-          mail_status, template_kind, template_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          mail_status, template_kind, template_version, layout_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, applicationNumber, certificationNumber, kind, recipient, subject, body,
-            Timestamp.from(sentAt), mailEnabled ? PENDING : DISABLED, templateKind, templateVersion)
+            Timestamp.from(sentAt), mailEnabled ? PENDING : DISABLED, templateKind, templateVersion,
+            letter.layoutVersion())
         .update();
-    // The letter is made now, from the notice as recorded, and kept: what was sent stays what was sent.
-    pdfs.store(id, subject, body, sentAt);
+    pdfs.store(id, letter);
     if (!mailEnabled) {
       return id;
     }
@@ -102,14 +104,15 @@ public class NoticeService {
   private List<Notice> list(String condition, String number) {
     return jdbc.sql("""
         SELECT n.id, n.kind, n.recipient, n.subject, n.body, n.sent_at, n.mail_status, n.template_kind,
-          n.template_version, CASE WHEN l.notice_id IS NULL THEN 0 ELSE 1 END AS has_letter
+          n.template_version, n.layout_version, CASE WHEN l.notice_id IS NULL THEN 0 ELSE 1 END AS has_letter
         FROM notice n LEFT JOIN notice_letter l ON l.notice_id = n.id WHERE %s
         ORDER BY n.sent_at, n.kind""".formatted(condition))
         .param(number)
         .query((rs, i) -> new Notice(rs.getString("id"), rs.getString("kind"), rs.getString("recipient"),
             rs.getString("subject"), rs.getString("body"), rs.getTimestamp("sent_at").toInstant(),
             SENT.equals(rs.getString("mail_status")), rs.getInt("has_letter") == 1,
-            rs.getString("template_kind"), rs.getObject("template_version", Integer.class)))
+            rs.getString("template_kind"), rs.getObject("template_version", Integer.class),
+            rs.getObject("layout_version", Integer.class)))
         .list();
   }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import jp.iotcert.paperwork.NoticeLetterPdf;
 import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Liquibase change (iotcert-015): stores version 1 of every notice kind that has no template yet,
- * from classpath:notice-templates, and a new version of a kind whose default file changed while its
+ * from classpath:notice-templates (the texts, and the letter's layout LETTER_LAYOUT.xhtml), and a new version of a kind whose default file changed while its
  * latest version is still a seeded default. Run on every start, so a kind added with a new default
  * file is seeded too, a changed default becomes a version of its own (never an overwrite), and a
  * kind staff have changed is never touched.
@@ -59,7 +60,8 @@ public class NoticeTemplateSeed implements CustomTaskChange {
         String body = e.getValue()[1];
         latest.setString(1, kind);
         int next = 1;
-        String comment = "初期値（notice-templates/" + kind + ".mustache）";
+        String file = NoticeTemplates.LAYOUT.equals(kind) ? NoticeLetterPdf.DEFAULT_LAYOUT : "notice-templates/" + kind + ".mustache";
+        String comment = "初期値（" + file + "）";
         try (ResultSet rs = latest.executeQuery()) {
           if (rs.next()) {
             if (subject.equals(rs.getString("subject")) && body.equals(rs.getString("body"))) {
@@ -67,12 +69,12 @@ public class NoticeTemplateSeed implements CustomTaskChange {
             }
             if (!SYSTEM.equals(rs.getString("created_by"))) {
               LOG.warn("The default text of notice template {} changed, but its current version {} was written by {}:"
-                  + " left as it is; staff may take the new default over (notice-templates/{}.mustache)", kind,
-                  rs.getInt("version"), rs.getString("created_by"), kind);
+                  + " left as it is; staff may take the new default over ({})", kind,
+                  rs.getInt("version"), rs.getString("created_by"), file);
               continue;
             }
             next = rs.getInt("version") + 1;
-            comment = "初期値の更新（notice-templates/" + kind + ".mustache）";
+            comment = "初期値の更新（" + file + "）";
           }
         }
         insert.setString(1, kind);

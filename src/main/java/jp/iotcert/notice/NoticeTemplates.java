@@ -17,10 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import jp.iotcert.common.ConflictException;
 import jp.iotcert.common.InvalidInputException;
 import jp.iotcert.common.NotFoundException;
+import jp.iotcert.paperwork.NoticeLetterPdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -39,6 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A template may use only the placeholders of its default: those are the values the code fills
  * for that kind; any other name would print as nothing, so it is refused when staff save it.
+ *
+ * <p>The letter's layout is a kind of its own here, {@link #LAYOUT}: its "subject" is the layout's name and
+ * its "body" an XHTML+CSS template of the PDF ({@link NoticeLetterPdf}), default
+ * classpath:notice-templates/LETTER_LAYOUT.xhtml; it is checked as XHTML that loads nothing before it is saved,
+ * and every notice records the layout version its letter was rendered with.
  */
 @Service
 public class NoticeTemplates {
@@ -52,17 +59,28 @@ public class NoticeTemplates {
       java.util.regex.Pattern.compile("\\{\\{\\{\\s*\\w+\\s*\\}\\}\\}|\\{\\{[#^/&]?\\s*\\w+\\s*\\}\\}");
   static final int MAX_BODY = 20_000;
 
+  /** The kind of the letter's layout (not a notice text). */
+  public static final String LAYOUT = "LETTER_LAYOUT";
+  /** The default layout's name: the stored "subject" of the layout kind. */
+  static final String LAYOUT_NAME = "通知書（A4縦）";
+  /** A layout is longer than a text (markup and CSS), still far from anything that would slow a letter down. */
+  static final int MAX_LAYOUT = 50_000;
+  /** Unescaped tags ({{{name}}}, {{&name}}): a layout must escape every value, or a value could become markup. */
+  private static final Pattern UNESCAPED = Pattern.compile("\\{\\{\\{|\\{\\{\\s*&");
+
   /** Plain text mail: nothing is HTML-escaped; a value the code did not fill prints as nothing. */
   private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).defaultValue("")
       .emptyStringIsFalse(true);
   private static final Pattern GAPS = Pattern.compile("\n{3,}");
 
   private final JdbcClient jdbc;
+  private final NoticeLetterPdf letters;
   /** The placeholders each kind's default template uses: the ones a changed version may use. */
   private final SortedMap<String, Set<String>> defaults;
 
-  public NoticeTemplates(JdbcClient jdbc) {
+  public NoticeTemplates(JdbcClient jdbc, NoticeLetterPdf letters) {
     this.jdbc = jdbc;
+    this.letters = letters;
     this.defaults = Collections.unmodifiableSortedMap(loadDefaults());
   }
 
@@ -74,8 +92,16 @@ public class NoticeTemplates {
   public record Rendered(String kind, int version, String subject, String body) {}
 
 
+  /** Every kind in the store: the notice texts and the letter's layout. */
   public Set<String> kinds() {
     return defaults.keySet();
+  }
+
+  /** The kinds that are notice texts (every kind but the layout). */
+  public Set<String> textKinds() {
+    Set<String> texts = new LinkedHashSet<>(defaults.keySet());
+    texts.remove(LAYOUT);
+    return Collections.unmodifiableSet(texts);
   }
 
   public Set<String> placeholders(String kind) {
@@ -116,12 +142,27 @@ public class NoticeTemplates {
   @Transactional
   public Version change(String kind, String subject, String body, String comment, String changedBy) {
     Set<String> allowed = defaultOf(kind);
-    List<InvalidInputException.FieldError> errors = new ArrayList<>();
-    check("subject", subject, MAX_SUBJECT, allowed, errors);
-    if (subject != null && (subject.contains("\n") || subject.contains("\r"))) {
-      errors.add(new InvalidInputException.FieldError("subject", "件名は1行で入力してください。"));
+    boolean layout = LAYOUT.equals(kind);
+    if (layout && subject == null) {
+      // A layout's name is optional on a change: the current one is kept.
+      subject = current(kind).subject();
     }
-    check("body", body, MAX_BODY, allowed, errors);
+    List<InvalidInputException.FieldError> errors = new ArrayList<>();
+    check("subject", subject, MAX_SUBJECT, allowed, errors, layout);
+    if (subject != null && (subject.contains("\n") || subject.contains("\r"))) {
+      errors.add(new InvalidInputException.FieldError("subject", (layout ? "レイアウト名" : "件名") + "は1行で入力してください。"));
+    }
+    if (layout && subject != null && !subject.isBlank() && !names(subject).isEmpty()) {
+      errors.add(new InvalidInputException.FieldError("subject", "レイアウト名に差し込み項目は使えません。"));
+    }
+    if (check("body", body, layout ? MAX_LAYOUT : MAX_BODY, allowed, errors, layout) && layout) {
+      if (UNESCAPED.matcher(body).find()) {
+        errors.add(new InvalidInputException.FieldError("body",
+            "レイアウトでは {{{項目名}}} や {{&項目名}} は使えません（差し込む値は必ずエスケープします）。{{項目名}} と書いてください。"));
+      } else {
+        letters.problems(body).forEach(p -> errors.add(new InvalidInputException.FieldError("body", p)));
+      }
+    }
     if (comment != null && comment.length() > 500) {
       errors.add(new InvalidInputException.FieldError("comment", "変更理由は500文字以内で入力してください。"));
     }
@@ -162,16 +203,17 @@ public class NoticeTemplates {
     return d;
   }
 
-  private static void check(String field, String text, int max, Set<String> allowed,
-      List<InvalidInputException.FieldError> errors) {
+  /** Checks a subject or body; true when its placeholders are right (so further checks make sense). */
+  private static boolean check(String field, String text, int max, Set<String> allowed,
+      List<InvalidInputException.FieldError> errors, boolean layout) {
+    String label = field.equals("subject") ? (layout ? "レイアウト名" : "件名") : (layout ? "レイアウト" : "本文");
     if (text == null || text.isBlank()) {
-      errors.add(new InvalidInputException.FieldError(field, (field.equals("subject") ? "件名" : "本文") + "を入力してください。"));
-      return;
+      errors.add(new InvalidInputException.FieldError(field, label + "を入力してください。"));
+      return false;
     }
     if (text.length() > max) {
-      errors.add(new InvalidInputException.FieldError(field,
-          (field.equals("subject") ? "件名" : "本文") + "は" + max + "文字以内で入力してください。"));
-      return;
+      errors.add(new InvalidInputException.FieldError(field, label + "は" + max + "文字以内で入力してください。"));
+      return false;
     }
     Set<String> used;
     try {
@@ -183,14 +225,18 @@ public class NoticeTemplates {
     } catch (MustacheException | IllegalArgumentException e) {
       errors.add(new InvalidInputException.FieldError(field,
           "差し込み項目の書き方に誤りがあります（{{項目名}} の形で書いてください）。"));
-      return;
+      return false;
     }
+    boolean known = true;
     for (String name : used) {
       if (!allowed.contains(name)) {
-        errors.add(new InvalidInputException.FieldError(field, "差し込み項目 {{" + name
-            + "}} はこの通知では使えません。使える項目: " + String.join(", ", allowed.stream().map(n -> "{{" + n + "}}").toList())));
+        known = false;
+        errors.add(new InvalidInputException.FieldError(field, "差し込み項目 {{" + name + "}} は"
+            + (layout ? "レイアウト" : "この通知") + "では使えません。使える項目: "
+            + String.join(", ", allowed.stream().sorted().map(n -> "{{" + n + "}}").toList())));
       }
     }
+    return known;
   }
 
   /** The names a template uses; partials (other files) are refused, sections may use known names. */
@@ -244,6 +290,7 @@ public class NoticeTemplates {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    texts.put(LAYOUT, new String[] {LAYOUT_NAME, NoticeLetterPdf.defaultLayout()});
     return texts;
   }
 
@@ -252,7 +299,8 @@ public class NoticeTemplates {
     readDefaults().forEach((kind, texts) -> {
       Set<String> names = new LinkedHashSet<>(names(texts[0]));
       names.addAll(names(texts[1]));
-      result.put(kind, Collections.unmodifiableSet(names));
+      // A layout may use every part of the letter, whether or not its default does.
+      result.put(kind, Collections.unmodifiableSet(LAYOUT.equals(kind) ? new TreeSet<>(NoticeLetterPdf.PLACEHOLDERS) : names));
     });
     return result;
   }

@@ -132,6 +132,21 @@ public abstract class HostileInputTable {
         "{\"subject\":\"件名\",\"body\":\"本文\"}", 400));
     rows.add(json("notice template: unknown kind", "PUT", "/api/notice-templates/NO_SUCH_KIND", "staff1",
         "{\"subject\":\"件名\",\"body\":\"本文\"}", 404));
+    // The letter's layout: XHTML that loads nothing, with escaped values only.
+    String layout = "/api/notice-templates/LETTER_LAYOUT";
+    String html = "<html xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><body>%s</body></html>";
+    rows.add(json("letter layout: external entity", "PUT", layout, "staff1", "{\"body\":\"<?xml version=\\\"1.0\\\"?>"
+        + "<!DOCTYPE html [<!ENTITY x SYSTEM \\\"file:///etc/passwd\\\">]><html><body>&x;{{body}}</body></html>\"}", 400));
+    rows.add(json("letter layout: image by URL", "PUT", layout, "staff1",
+        "{\"body\":\"" + html.formatted("<img src=\\\"http://127.0.0.1:9/x.png\\\"/>{{body}}") + "\"}", 400));
+    rows.add(json("letter layout: CSS import", "PUT", layout, "staff1",
+        "{\"body\":\"" + html.formatted("<style>@import 'http://127.0.0.1:9/x.css';</style>{{body}}") + "\"}", 400));
+    rows.add(json("letter layout: unescaped value", "PUT", layout, "staff1",
+        "{\"body\":\"" + html.formatted("{{{body}}}") + "\"}", 400));
+    rows.add(json("letter layout: not well-formed", "PUT", layout, "staff1",
+        "{\"body\":\"" + html.formatted("<p>{{body}}") + "\"}", 400));
+    rows.add(json("letter layout: 60,000 characters", "PUT", layout, "staff1",
+        "{\"body\":\"" + html.formatted("<p>{{body}}</p>" + "あ".repeat(60_000)) + "\"}", 400));
 
     // Applications (multipart): names, texts, enums, documents.
     rows.add(multipart("application: bidi override in the provider name", "provider1",

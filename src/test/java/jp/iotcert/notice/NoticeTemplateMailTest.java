@@ -48,7 +48,7 @@ class NoticeTemplateMailTest extends ProcessTestBase {
   @Test
   void everyKindHasItsOwnDefaultTemplate() {
     assertThat(kinds().map(NoticeText::template).toList()).doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(templates.kinds());
+        .containsExactlyInAnyOrderElementsOf(templates.textKinds());
   }
 
   @ParameterizedTest(name = "{0}")

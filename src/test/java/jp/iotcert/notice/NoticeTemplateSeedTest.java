@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.iotcert.paperwork.NoticeLetterPdf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,20 @@ class NoticeTemplateSeedTest {
         "1 system 【補正のお願い】 補正は POST /api/applications/{{applicationNumber}}/supplements で提出してください。\n",
         "2 system 【補正のお願い】 補正は申請者ポータル（{{portalUrl}}）から提出してください。\n");
     assertThat(comment("SUPPLEMENT_REQUESTED", 2)).isEqualTo("初期値の更新（notice-templates/SUPPLEMENT_REQUESTED.mustache）");
+  }
+
+  @Test
+  void theLettersLayoutIsSeededFromItsXhtmlFileLikeTheTexts() throws Exception {
+    NoticeTemplateSeed.seed(db, NoticeTemplates.readDefaults(), Instant.now());
+
+    assertThat(versions(NoticeTemplates.LAYOUT)).singleElement().asString()
+        .startsWith("1 system " + NoticeTemplates.LAYOUT_NAME + " <html").contains("{{body}}", "@page");
+    assertThat(comment(NoticeTemplates.LAYOUT, 1)).isEqualTo("初期値（notice-templates/LETTER_LAYOUT.xhtml）");
+    assertThat(versions("CERTIFIED")).hasSize(1);
+    NoticeTemplateSeed.seed(db, Map.of(NoticeTemplates.LAYOUT,
+        new String[] {NoticeTemplates.LAYOUT_NAME, NoticeLetterPdf.defaultLayout().replace("以上", "以上。")}), Instant.now());
+    assertThat(versions(NoticeTemplates.LAYOUT)).hasSize(2);
+    assertThat(comment(NoticeTemplates.LAYOUT, 2)).isEqualTo("初期値の更新（notice-templates/LETTER_LAYOUT.xhtml）");
   }
 
   @Test

@@ -28,15 +28,15 @@ class DocumentFontReuseTest {
   void aFontGivenBackIsLentAgainAndGivesTheSameFile() throws Exception {
     DocumentFont font = new DocumentFont(CertificatePdfTest.FONT);
     NoticeLetterPdf letters = new NoticeLetterPdf(font);
-    byte[] first = letters.render("【お知らせ】一通目", "株式会社テスト 御中\n\n有効期間が満了しました。\n", DATED, "n-1");
+    byte[] first = letters.render(NoticeLetterPdfTest.DEFAULT, "【お知らせ】一通目", "株式会社テスト 御中\n\n有効期間が満了しました。\n", DATED, "n-1");
     TrueTypeFont lent = font.borrow();
     font.giveBack(lent);
-    byte[] again = letters.render("【お知らせ】一通目", "株式会社テスト 御中\n\n有効期間が満了しました。\n", DATED, "n-1");
+    byte[] again = letters.render(NoticeLetterPdfTest.DEFAULT, "【お知らせ】一通目", "株式会社テスト 御中\n\n有効期間が満了しました。\n", DATED, "n-1");
     assertThat(font.borrow()).isSameAs(lent);
     // Other glyphs in between must not leak into the next document's subset.
     assertThat(again).isEqualTo(first);
     assertThat(new NoticeLetterPdf(new DocumentFont(CertificatePdfTest.FONT))
-        .render("【お知らせ】一通目", "株式会社テスト 御中\n\n有効期間が満了しました。\n", DATED, "n-1")).isEqualTo(first);
+        .render(NoticeLetterPdfTest.DEFAULT, "【お知らせ】一通目", "株式会社テスト 御中\n\n有効期間が満了しました。\n", DATED, "n-1")).isEqualTo(first);
   }
 
   @Test
@@ -48,7 +48,7 @@ class DocumentFontReuseTest {
       for (int i = 0; i < 60; i++) {
         String service = "見守りクラウド" + "壱弐参肆伍陸漆捌玖拾".charAt(i % 10) + i;
         Callable<String> letter = () -> {
-          byte[] pdf = letters.render("【満了】" + service, "株式会社テスト 御中\n\nサービス「" + service + "」\n", DATED, service);
+          byte[] pdf = letters.render(NoticeLetterPdfTest.DEFAULT, "【満了】" + service, "株式会社テスト 御中\n\nサービス「" + service + "」\n", DATED, service);
           try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
           }

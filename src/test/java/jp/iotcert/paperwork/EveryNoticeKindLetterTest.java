@@ -48,7 +48,7 @@ class EveryNoticeKindLetterTest {
     assertThat(kinds).extracting(Kind::name).contains("CERTIFIED", "NOT_CERTIFIED", "SUPPLEMENT_REQUESTED",
         "FEE_REMINDER", "REVOKED", "IMPROVEMENT_REQUESTED", "EXPIRED", "LAPSED");
     for (Kind kind : kinds) {
-      try (PDDocument doc = Loader.loadPDF(letters.render(kind.subject(), kind.body(), LocalDate.of(2026, 11, 30), "id"))) {
+      try (PDDocument doc = Loader.loadPDF(letters.render(NoticeLetterPdfTest.DEFAULT, kind.subject(), kind.body(), LocalDate.of(2026, 11, 30), "id"))) {
         String text = new PDFTextStripper().getText(doc);
         assertThat(text).as(kind.name()).contains("株式会社テスト 御中", "認定機関 事務局", "2026年11月30日")
             .doesNotContain(Sheet.MISSING);

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 /** A notice as a letter: date, addressee, sender, subject, body, in the embedded Japanese font. */
 class NoticeLetterPdfTest {
 
+  /** The default layout (notice-templates/LETTER_LAYOUT.xhtml), compiled. */
+  static final NoticeLetterPdf.Layout DEFAULT =
+      new NoticeLetterPdf(new DocumentFont(CertificatePdfTest.FONT)).layout(NoticeLetterPdf.defaultLayout());
+
   private final NoticeLetterPdf letters = new NoticeLetterPdf(new DocumentFont(CertificatePdfTest.FONT));
 
   private static final String BODY = """
@@ -30,7 +34,7 @@ class NoticeLetterPdfTest {
 
   @Test
   void lettersCarryDateAddresseeSenderSubjectAndBody() throws Exception {
-    byte[] pdf = letters.render("【審査結果通知】申請 A-2026-000001 について", BODY, LocalDate.of(2026, 11, 30), "n-1");
+    byte[] pdf = letters.render(DEFAULT, "【審査結果通知】申請 A-2026-000001 について", BODY, LocalDate.of(2026, 11, 30), "n-1");
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("2026年11月30日", "株式会社テスト製作所 御中", "認定機関 事務局",
@@ -48,7 +52,7 @@ class NoticeLetterPdfTest {
   @Test
   void aLongBodyContinuesOnAFurtherPage() throws Exception {
     String body = "株式会社テスト 御中\n\n" + "改善の要請内容を記載します。\n".repeat(80) + "最後の行です。\n\n認定機関 事務局\n";
-    try (PDDocument doc = Loader.loadPDF(letters.render("【改善要請】", body, LocalDate.of(2026, 11, 30), "n-2"))) {
+    try (PDDocument doc = Loader.loadPDF(letters.render(DEFAULT, "【改善要請】", body, LocalDate.of(2026, 11, 30), "n-2"))) {
       assertThat(doc.getNumberOfPages()).isGreaterThan(1);
       assertThat(new PDFTextStripper().getText(doc)).contains("最後の行です。");
     }
@@ -57,7 +61,7 @@ class NoticeLetterPdfTest {
   @Test
   void whatTheFontCannotDrawIsShownAsGetaInsteadOfStoppingTheNotice() throws Exception {
     String body = "株式会社テスト 御中\n\nサービス「見守り😀クラウド」\tについて\u0007お知らせします。\n\n認定機関 事務局\n";
-    try (PDDocument doc = Loader.loadPDF(letters.render("【お知らせ】見守り😀クラウド", body, LocalDate.of(2026, 11, 30), "n-3"))) {
+    try (PDDocument doc = Loader.loadPDF(letters.render(DEFAULT, "【お知らせ】見守り😀クラウド", body, LocalDate.of(2026, 11, 30), "n-3"))) {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("見守り〓クラウド", "について〓お知らせします。").doesNotContain("😀");
     }
