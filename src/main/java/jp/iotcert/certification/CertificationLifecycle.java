@@ -41,6 +41,8 @@ public class CertificationLifecycle {
     this.changeReviewRule = changeReviewRule;
     this.renewalNoticeRule = renewalNoticeRule;
     this.certificateReturnReminders = certificateReturnReminders;
+    // A cycle the rule cannot read stops the start here, not every certification's end later.
+    certificateReturnRule.dueAt(certificateReturnReminders, java.time.Instant.EPOCH);
     this.notifications = notifications;
     this.events = events;
     this.register = register;
@@ -251,13 +253,14 @@ public class CertificationLifecycle {
    * the cycle of reminders until staff record it received, and when it is overdue (the first reminder).
    */
   public CertificateReturn certificateReturn(String certificationNumber) {
-    return new CertificateReturn(certificateReturnRule.required(get(certificationNumber).status()),
-        certificateReturnReminders, certificateReturnRule.dueAt(certificateReturnReminders, calendar.now()));
+    boolean required = certificateReturnRule.required(get(certificationNumber).status());
+    return new CertificateReturn(required, certificateReturnReminders,
+        required ? certificateReturnRule.dueAt(certificateReturnReminders, calendar.now()) : null);
   }
 
   /**
    * @param reminderCycle ISO 8601 repeating interval of the reminders (`iotcert.lifecycle.certificate-return-reminders`)
-   * @param dueAt when the first reminder goes out: the due date of 「認定証の返納を確認する」
+   * @param dueAt when the first reminder goes out: the due date of 「認定証の返納を確認する」 (null when no return is required)
    */
   public record CertificateReturn(boolean required, String reminderCycle, Date dueAt) {}
 

@@ -28,7 +28,7 @@ public class SearchTextBackfill implements CustomTaskChange {
         PreparedStatement write = connection.prepareStatement("""
             UPDATE certification SET search_text = ?, search_service = ?, search_provider = ?
             WHERE certification_number = ?""");
-        ResultSet rows = read.executeQuery()) {
+        ResultSet rows = query(read)) {
       int pending = 0;
       while (rows.next()) {
         String service = rows.getString("service_name");
@@ -51,6 +51,15 @@ public class SearchTextBackfill implements CustomTaskChange {
     } catch (SQLException e) {
       throw new CustomChangeException("Cannot fill the registry's search columns", e);
     }
+  }
+
+  /**
+   * Read in pages: the rows carry their disclosure JSON, so a 100,000-row register would otherwise be held
+   * in memory at once (PostgreSQL streams with a fetch size as Liquibase's connection is not in autocommit).
+   */
+  private static ResultSet query(PreparedStatement read) throws SQLException {
+    read.setFetchSize(500);
+    return read.executeQuery();
   }
 
   @Override

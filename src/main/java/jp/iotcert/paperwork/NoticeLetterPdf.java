@@ -88,6 +88,13 @@ public class NoticeLetterPdf {
       "sender", SIGNATURE, "subject", "【お知らせ】見本の件名", "body", "見本の本文です。",
       "reference", "00000000-0000-0000-0000-000000000000");
 
+  /** Every placeholder as a text holding what may break XML where Mustache's escaping does not reach (comments). */
+  private static final Map<String, String> DASHES = PLACEHOLDERS.stream()
+      .collect(java.util.stream.Collectors.toMap(p -> p, p -> "--\n--"));
+
+  private static final String PROCESSING_INSTRUCTION =
+      "<?…?> の処理命令は使えません（xml-stylesheet などで外部リソースを読み込めるため）。";
+
   /**
    * The families the font is known by: its own names, and the renderer's generic ones (serif, sans-serif and
    * monospace are looked up as Serif, SansSerif, Monospaced), so no text falls to a Latin font.
@@ -181,7 +188,19 @@ public class NoticeLetterPdf {
     if (!"html".equals(localName(root))) {
       problems.add("レイアウトの最上位の要素は <html> にしてください。");
     }
+    for (Node node = dom.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+        problems.add(PROCESSING_INSTRUCTION);
+      }
+    }
     loads(root, problems);
+    // A placeholder inside a comment passes with the sample, but a real text holding "--" (provider
+    // text reaches the body) would break the filled XML and fail every notice: tried with such values.
+    try {
+      parse(COMPILER.compile(template).execute(DASHES));
+    } catch (SAXException e) {
+      problems.add("差し込み項目はコメント（<!-- -->）の中には書けません。");
+    }
     if (!problems.isEmpty()) {
       return problems;
     }
@@ -340,6 +359,8 @@ public class NoticeLetterPdf {
     for (int i = 0; i < children.getLength(); i++) {
       if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
         loads((Element) children.item(i), problems);
+      } else if (children.item(i).getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+        problems.add(PROCESSING_INSTRUCTION);
       }
     }
   }

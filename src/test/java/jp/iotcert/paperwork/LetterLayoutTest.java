@@ -117,4 +117,20 @@ class LetterLayoutTest {
     assertThat(letters.problems("<div>{{body}}</div>")).singleElement().asString().contains("<html>");
     assertThat(letters.problems(NoticeLetterPdf.defaultLayout())).isEmpty();
   }
+
+  /**
+   * What would pass with the sample and break later: a placeholder in a comment (a real body holding
+   * "--" makes the filled XML malformed, and every notice would fail), and processing instructions
+   * (xml-stylesheet names a resource), before or inside the root.
+   */
+  @Test
+  void placeholdersInCommentsAndProcessingInstructionsAreRefusedWhenSaved() {
+    assertThat(letters.problems("<html><body><!-- {{body}} --><p>{{subject}}</p></body></html>"))
+        .singleElement().asString().contains("コメント");
+    assertThat(letters.problems("<?xml-stylesheet href=\"http://127.0.0.1:9/a.css\"?><html><body><p>{{body}}</p></body></html>"))
+        .singleElement().asString().contains("処理命令");
+    assertThat(letters.problems("<html><body><?xml-stylesheet href=\"a.css\"?><p>{{body}}</p></body></html>"))
+        .singleElement().asString().contains("処理命令");
+    assertThat(letters.problems("<html><body><!-- 事務局の注記 --><p>{{body}}</p></body></html>")).isEmpty();
+  }
 }
