@@ -18,11 +18,13 @@ import jp.iotcert.certification.Validity;
 /**
  * Register entries written straight into the register, as the certification processes leave them,
  * so that the registry tests can have any status, history and withheld item without running the
- * processes. Serials start high and apart per run so they never meet the counter of real certifications.
+ * processes. Serials start at 100,000 and apart per run, above every serial other tests of the same JVM
+ * use (real certifications count from 1; ImportApiTest imports fixed 7xxx serials, which met the old
+ * 6000–9000 start now and then), so they never meet another certification's serial.
  */
 final class RegistryFixtures {
 
-  private static final AtomicInteger SERIAL = new AtomicInteger(6000 + (int) (System.nanoTime() % 3000));
+  private static final AtomicInteger SERIAL = new AtomicInteger(100_000 + (int) (System.nanoTime() % 100_000));
 
   /** The value of the withheld item in every entry: it must never be seen publicly. */
   static final String WITHHELD_VALUE = "非公開の売上高ＺＺＱ";
@@ -96,12 +98,12 @@ final class RegistryFixtures {
 
   /**
    * A serial for an entry that goes through the real import, which raises the counter of real
-   * certifications to it: the fixtures then jump a thousand ahead, so that the certifications made
-   * after it (serials above it) never meet a fixture's serial.
+   * certifications to it: the fixtures then jump a hundred thousand ahead, so that the certifications
+   * made after it (serials above it, as many as the rest of the run makes) never meet a fixture's serial.
    */
   static int serialForImport() {
     int serial = SERIAL.incrementAndGet();
-    SERIAL.addAndGet(1000);
+    SERIAL.addAndGet(100_000);
     return serial;
   }
 
