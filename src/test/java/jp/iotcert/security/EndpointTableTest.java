@@ -934,6 +934,30 @@ class EndpointTableTest extends ApiTestBase {
     assertThat(failures).as("session reads differ from the table").isEmpty();
   }
 
+  /**
+   * The public JSON has a lean chain of its own (SecurityConfig.publicApi): no login is read there, so a
+   * wrong password is ignored rather than refused, no session is made, and the security headers stay.
+   */
+  @Test
+  void thePublicApiReadsNoLoginMakesNoSessionAndKeepsTheSecurityHeaders() {
+    HttpHeaders wrongPassword = new HttpHeaders();
+    wrongPassword.setBasicAuth("staff1", "not-the-password");
+    for (HttpHeaders headers : List.of(new HttpHeaders(), wrongPassword)) {
+      ResponseEntity<byte[]> answer = http.exchange(URI.create(http.getRootUri() + "/api/public/certifications?q=一覧"),
+          HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+      assertThat(answer.getStatusCode().value()).isEqualTo(200);
+      assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(answer.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+      assertThat(answer.getHeaders().getCacheControl()).contains("no-cache");
+      assertThat(answer.getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+    }
+    // Reading is all it offers: a write is refused by method, in Japanese.
+    ResponseEntity<byte[]> post = send(Caller.ANON, HttpMethod.POST, "/api/public/certifications", Map.of(),
+        MediaType.APPLICATION_JSON);
+    assertThat(post.getStatusCode().value()).isEqualTo(405);
+    assertThat(isJapaneseProblem(post)).as(abbreviate(post.getBody())).isTrue();
+  }
+
   @Test
   void everyServletIsKnownAndTheWebappsAdmitOnlyTheirGroups() throws Exception {
     List<String> failures = new ArrayList<>();
