@@ -132,8 +132,12 @@ final class App implements AutoCloseable {
           Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
       String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       jcmd.waitFor(30, TimeUnit.SECONDS);
-      return (live ? "after a full GC: " : "") + output.lines().filter(l -> l.contains("heap") && l.contains("total"))
-          .findFirst().orElse("no heap info").trim().replaceAll("\\s+", " ").replaceAll(" \\[0x.*", "");
+      // G1 and Parallel print one "... heap total …, used …" line; Serial one per generation ("def new
+      // generation", "tenured generation"): every line with a total, joined.
+      String totals = output.lines().filter(l -> l.contains("total") && l.contains("used") && !l.contains("Metaspace")
+          && !l.contains("class space")).map(l -> l.trim().replaceAll("\\s+", " ").replaceAll(" \\[0x.*", ""))
+          .collect(java.util.stream.Collectors.joining("; "));
+      return (live ? "after a full GC: " : "") + (totals.isEmpty() ? "no heap info" : totals);
     } catch (IOException e) {
       return "no heap info: " + e.getMessage();
     } catch (InterruptedException e) {

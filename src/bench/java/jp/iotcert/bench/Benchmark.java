@@ -78,22 +78,26 @@ public final class Benchmark {
   private final Seeds seeds = new Seeds(20261130L, Bench.param("registry.companies", 20000, 500));
   private List<DisclosureValue> disclosure;
 
-  private Benchmark(Path jar, Path out) {
+  private Benchmark(Path jar, Path out, List<String> jvmArgs) {
     this.jar = jar;
     this.out = out;
     this.database = Bench.param("db", "bench_" + System.currentTimeMillis() / 1000);
     this.jdbcUrl = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database;
-    this.jvmArgs = Arrays.asList(Bench.param("jvmArgs", "-Xmx512m").split("\\s+"));
+    this.jvmArgs = jvmArgs;
   }
 
   public static void main(String[] args) throws Exception {
-    // -Dbench.jar: another layout of the same application, e.g. the extracted jar with its CDS archive.
-    Path jar = Paths.get(Bench.param("jar", args.length > 0 ? args[0] : "target/iot-cloud-certification-0.1.0-SNAPSHOT.jar"))
-        .toAbsolutePath();
-    Path out = Paths.get(args.length > 1 ? args[1] : "target/bench");
+    Path packaged = Paths.get(args.length > 0 ? args[0] : "target/iot-cloud-certification-0.1.0-SNAPSHOT.jar").toAbsolutePath();
+    Path out = Paths.get(args.length > 1 ? args[1] : "target/bench").toAbsolutePath();
+    List<String> jvmArgs = new ArrayList<>(Arrays.asList(Bench.param("jvmArgs", "-Xmx512m").split("\\s+")));
     int status = 1;
     try {
-      new Benchmark(jar, out).run();
+      // As the image runs it (Dockerfile): the extracted jar with its class-data sharing archive, unless
+      // -Dbench.jar names another layout or -Dbench.cds=false asks for the plain jar.
+      String explicit = Bench.param("jar", "");
+      Path jar = !explicit.isBlank() ? Paths.get(explicit).toAbsolutePath()
+          : Boolean.parseBoolean(Bench.param("cds", "true")) ? withArchive(packaged, out.resolve("cds"), jvmArgs) : packaged;
+      new Benchmark(jar, out, jvmArgs).run();
       status = 0;
     } catch (Exception | Error e) {
       e.printStackTrace();
@@ -101,6 +105,47 @@ public final class Benchmark {
       // exec:java runs in Maven's JVM and waits for every thread: a failed phase leaves client threads
       // behind, so end here, whatever happened (the table is written by then).
       System.exit(status);
+    }
+  }
+
+  /**
+   * The layout of the Dockerfile: the jar extracted (application jar + lib/), one training run that
+   * archives the classes loaded until the context is refreshed, and {@code -XX:SharedArchiveFile} added
+   * to the JVM's arguments. Returns the extracted application jar.
+   */
+  private static Path withArchive(Path packaged, Path dir, List<String> jvmArgs) throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    deleteRecursively(dir);
+    Files.createDirectories(dir);
+    run(dir, List.of(java, "-Djarmode=tools", "-jar", packaged.toString(), "extract", "--destination", dir.toString(),
+        "--force"));
+    Path extracted = dir.resolve(packaged.getFileName());
+    Path archive = dir.resolve("app.jsa");
+    long t0 = System.nanoTime();
+    // The default profile, its H2 database in dir/data (removed after), no mail catcher.
+    run(dir, List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+        extracted.toString(), "--server.port=0", "--iotcert.mail.catcher.enabled=false"));
+    deleteRecursively(dir.resolve("data"));
+    System.out.printf("[bench] class-data sharing archive written in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, archive);
+    jvmArgs.add("-XX:SharedArchiveFile=" + archive);
+    return extracted;
+  }
+
+  private static void run(Path dir, List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("prepare.log").toFile()).start();
+    if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("failed (see " + dir.resolve("prepare.log") + "): " + String.join(" ", command));
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 
@@ -166,7 +211,7 @@ public final class Benchmark {
     report.note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memKb / 1024 / 1024
         + " GB RAM, Java " + System.getProperty("java.version") + "; load (1 min) at start " + Bench.load());
     report.note("PostgreSQL " + PG_HOST + ":" + PG_PORT + " database " + database + ": " + pg.toString().trim());
-    report.note("application JVM: " + String.join(" ", jvmArgs) + "; " + CLIENTS + " clients; quick=" + Bench.QUICK);
+    report.note("application: " + jar + "; JVM: " + String.join(" ", jvmArgs) + "; " + CLIENTS + " clients; quick=" + Bench.QUICK);
   }
 
   // 1. -------------------------------------------------------------------------------------------
