@@ -21,9 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>{@code Origin} present (browsers send it on every cross-origin POST) and neither the request's
  *       own origin nor that of {@code iotcert.public-base-url} ({@code Origin: null} included).</li>
  * </ul>
- * API clients that are not browsers send neither header and are not affected. /api/public is left
- * out: it takes no credentials, so a page elsewhere can lend it none (the body's website may post
- * inquiries from its own pages).
+ * API clients that are not browsers send neither header and are not affected. /api/public is not
+ * in this chain (SecurityConfig.publicApi): it takes no credentials, so a page elsewhere can lend it
+ * none (the body's website may post inquiries from its own pages).
  */
 public class CrossSiteRequestFilter extends OncePerRequestFilter {
 
@@ -33,11 +33,6 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
   public CrossSiteRequestFilter(ProblemWriter problems, String publicBaseUrl) {
     this.problems = problems;
     this.publicOrigin = Browsers.originOf(publicBaseUrl);
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return request.getRequestURI().startsWith(request.getContextPath() + "/api/public/");
   }
 
   @Override

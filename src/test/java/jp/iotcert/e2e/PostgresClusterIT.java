@@ -36,7 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two nodes on one PostgreSQL database (docs/operations.md, "Running a cluster"): two JVMs of the
  * whole application with their job executors on share a few hundred certifications whose validity
- * ended ten days ago, imported through one node, so every expiry timer is due at once. Halfway one
+ * ended ten days ago, imported through one node, so every expiry timer is due at once, and a hundred
+ * whose renewal window is open, so their window timers are due and each runs its notice as an async
+ * step (asyncBefore of 「更新受付の開始を通知する」, a job of its own). Halfway one
  * node is killed (SIGKILL, its locked jobs and mail claims left behind); the other finishes
  * everything. Afterwards each certification has exactly one EXPIRED register event and one notice of
  * each kind, every notice was mailed once (a second time only if the dead node was sending it at the
@@ -47,6 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresClusterIT {
 
   private static final int CERTIFICATIONS = 200;
+  /** Certifications in their renewal window: one async notice step each. */
+  private static final int WINDOW_OPEN = 100;
   /**
    * The job lock time of the test: the dead node's jobs come back after it. Short to keep the test
    * quick, but longer than any job here takes on a loaded 2-core machine (a job still running when
@@ -73,9 +77,10 @@ class PostgresClusterIT {
         // find on their next acquisition, rather than jobs run one by one as the import makes them.
         // Through node-b, the survivor, so the kill cannot cut these requests.
         suspendCertificationJobs(b, true);
-        List<String> numbers = importOverdue(b);
+        List<String> windowOpen = new ArrayList<>();
+        List<String> numbers = importOverdue(b, windowOpen);
         assertThat(count(url, "SELECT COUNT(*) FROM act_ru_job WHERE suspension_state_ = 2")).as("jobs held back")
-            .isGreaterThanOrEqualTo(CERTIFICATIONS);
+            .isGreaterThanOrEqualTo(CERTIFICATIONS + WINDOW_OPEN);
         suspendCertificationJobs(b, false);
 
         // Halfway: both nodes have worked, and work is left.
@@ -97,12 +102,13 @@ class PostgresClusterIT {
         // The survivor finishes: every certification expired, every notice mailed, nothing left due.
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
             count(url, "SELECT COUNT(*) FROM certification WHERE status = 'EXPIRED'") == CERTIFICATIONS
+                && count(url, "SELECT COUNT(*) FROM notice WHERE kind = 'RENEWAL_WINDOW_OPEN'") == WINDOW_OPEN
                 && count(url, "SELECT COUNT(*) FROM notice WHERE mail_status <> 'SENT'") == 0
                 && count(url, "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND handler_type_ <> 'history-cleanup'"
                 + " AND (duedate_ IS NULL OR duedate_ <= now())") == 0);
         // Two more mail retry rounds and lock times: nothing runs or is sent again.
         Thread.sleep(LOCK_TIME_MILLIS + 5_000);
-        check(url, numbers, lockedAtKill, sendingAtKill, smtp);
+        check(url, numbers, windowOpen, lockedAtKill, sendingAtKill, smtp);
         assertThat(b.isAlive()).isTrue();
         b.stop();
       }
@@ -143,15 +149,20 @@ class PostgresClusterIT {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
   }
 
-  /** Certified two years and ten days ago: the validity (two years) ended ten days ago. */
-  private List<String> importOverdue(ChildApplication node) throws IOException, InterruptedException {
-    LocalDate certifiedOn = LocalDate.now(BusinessCalendar.ZONE).minusYears(2).minusDays(10);
-    String yymm = certifiedOn.format(DateTimeFormatter.ofPattern("yyMM"));
+  /**
+   * Certified two years and ten days ago: the validity (two years) ended ten days ago. Into
+   * {@code windowOpen}: certified two years less 45 days ago, so the renewal window (from 60 to 30
+   * days before the last day) is open: the window's notice is due, the reminder is not.
+   */
+  private List<String> importOverdue(ChildApplication node, List<String> windowOpen) throws IOException, InterruptedException {
+    LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
     List<String> numbers = new ArrayList<>();
     StringBuilder body = new StringBuilder("[");
-    for (int i = 1; i <= CERTIFICATIONS; i++) {
-      String number = String.format("IoT %04d-%s", i, yymm);
-      numbers.add(number);
+    for (int i = 1; i <= CERTIFICATIONS + WINDOW_OPEN; i++) {
+      boolean expired = i <= CERTIFICATIONS;
+      LocalDate certifiedOn = expired ? today.minusYears(2).minusDays(10) : today.minusYears(2).plusDays(45);
+      String number = String.format("IoT %04d-%s", i, certifiedOn.format(DateTimeFormatter.ofPattern("yyMM")));
+      (expired ? numbers : windowOpen).add(number);
       body.append(i > 1 ? "," : "").append("""
           {"certificationNumber":"%s","certifiedOn":"%s","firstCertifiedOn":"%s",
            "provider":{"corporateNumber":"%s","name":"株式会社クラスタ試験","email":"cluster%d@provider.example.jp"},
@@ -166,12 +177,12 @@ class PostgresClusterIT {
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    assertThat(answer.body()).contains("\"created\":" + CERTIFICATIONS);
+    assertThat(answer.body()).contains("\"created\":" + (CERTIFICATIONS + WINDOW_OPEN));
     return numbers;
   }
 
-  private static void check(String url, List<String> numbers, List<String> lockedAtKill, List<String> sendingAtKill,
-      GreenMail smtp)
+  private static void check(String url, List<String> numbers, List<String> windowOpen, List<String> lockedAtKill,
+      List<String> sendingAtKill, GreenMail smtp)
       throws SQLException, MessagingException, IOException {
     SoftAssertions softly = new SoftAssertions();
     Map<String, Long> expiredEvents = grouped(url,
@@ -182,6 +193,15 @@ class PostgresClusterIT {
       softly.assertThat(expiredEvents.get(number)).as("EXPIRED register events of %s", number).isEqualTo(1L);
       softly.assertThat(expiredNotices.get(number)).as("expiry notices of %s", number).isEqualTo(1L);
     }
+    // The async steps: each window notice made once, by a job of its own that ran once.
+    Map<String, Long> windowNotices = grouped(url, "SELECT certification_number, COUNT(*) FROM notice"
+        + " WHERE kind = 'RENEWAL_WINDOW_OPEN' GROUP BY certification_number");
+    for (String number : windowOpen) {
+      softly.assertThat(windowNotices.get(number)).as("renewal window notices of %s", number).isEqualTo(1L);
+    }
+    softly.assertThat(count(url, "SELECT COUNT(*) FROM act_hi_job_log WHERE job_def_type_ = 'async-continuation'"
+        + " AND job_state_ = 2 AND act_id_ = 'Task_NotifyRenewalWindowOpen'")).as("async notice steps run")
+        .isEqualTo(WINDOW_OPEN);
     softly.assertThat(grouped(url, "SELECT certification_number || ' ' || kind, COUNT(*) FROM notice"
         + " GROUP BY certification_number, kind HAVING COUNT(*) > 1")).as("notices made twice").isEmpty();
     softly.assertThat(grouped(url, "SELECT certification_number || ' ' || event, COUNT(*) FROM certification_event"
