@@ -22,12 +22,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import jp.iotcert.application.ApplicationRequest;
 import jp.iotcert.application.ApplicationRequest.DisclosureValue;
 import jp.iotcert.common.BusinessCalendar;
@@ -38,6 +41,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The benchmark (docs/performance.md): on a fresh PostgreSQL database, the packaged application
@@ -115,7 +119,7 @@ public final class Benchmark {
    */
   private static Path withArchive(Path packaged, Path dir, List<String> jvmArgs) throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    deleteRecursively(dir);
+    FileSystemUtils.deleteRecursively(dir);
     Files.createDirectories(dir);
     run(dir, List.of(java, "-Djarmode=tools", "-jar", packaged.toString(), "extract", "--destination", dir.toString(),
         "--force"));
@@ -125,7 +129,7 @@ public final class Benchmark {
     // The default profile, its H2 database in dir/data (removed after), no mail catcher.
     run(dir, List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
         extracted.toString(), "--server.port=0", "--iotcert.mail.catcher.enabled=false"));
-    deleteRecursively(dir.resolve("data"));
+    FileSystemUtils.deleteRecursively(dir.resolve("data"));
     System.out.printf("[bench] class-data sharing archive written in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, archive);
     jvmArgs.add("-XX:SharedArchiveFile=" + archive);
     return extracted;
@@ -134,18 +138,8 @@ public final class Benchmark {
   private static void run(Path dir, List<String> command) throws Exception {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("prepare.log").toFile()).start();
-    if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("failed (see " + dir.resolve("prepare.log") + "): " + String.join(" ", command));
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    if (Files.exists(dir)) {
-      try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
     }
   }
 
@@ -408,7 +402,7 @@ public final class Benchmark {
     report.note("registry phase: " + total + " certifications in the register (target " + target + ")");
     // The JIT compiles the request path during the first seconds: warm it on every kind of request first.
     int warmup = Bench.param("registry.warmupSeconds", 30, 10);
-    List<java.util.function.Supplier<String>> kinds = List.of(() -> lookup(seeds.pick(seeds.numbers)),
+    List<Supplier<String>> kinds = List.of(() -> lookup(seeds.pick(seeds.numbers)),
         () -> query(seeds.pick(seeds.threePlus)), () -> query(seeds.pick(seeds.ascii)),
         () -> query(seeds.pick(seeds.corporate)));
     AtomicInteger turn = new AtomicInteger();
@@ -435,10 +429,10 @@ public final class Benchmark {
    * client (java.net.http took a whole core for 1,700 lookups/s, this one under half a core for 3,000/s),
    * every answer read whole, only every 20th parsed (to count its entries).
    */
-  private void search(App app, String figure, int seconds, java.util.function.Supplier<String> path) {
+  private void search(App app, String figure, int seconds, Supplier<String> path) {
     AtomicLong results = new AtomicLong();
     AtomicLong sampled = new AtomicLong();
-    List<CloseableHttpClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<CloseableHttpClient> clients = new CopyOnWriteArrayList<>();
     Load.Stats stats = Load.until(CLIENTS, stopAfter(seconds), c -> {
       CloseableHttpClient http = HttpClients.createMinimal();
       clients.add(http);

@@ -47,8 +47,8 @@ public class SecurityConfig {
 
   /**
    * The public registry's JSON (第11条): anyone, nothing to authenticate, so none of the /api chain's
-   * login filters (Basic, the payment token, the Tasklist session, the cross-site check, which lets
-   * /api/public through anyway). Its own lean chain keeps the security headers; at the registry's
+   * filters (Basic, the payment token, the Tasklist session, the cross-site check: no credentials are
+   * taken here for another site to lend). Its own lean chain keeps the security headers; at the registry's
    * request rates the skipped filters were a measurable share of a lookup (docs/performance.md).
    */
   @Bean
